@@ -1,0 +1,179 @@
+package dev.ollamamax.server;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ollamamax.shared.config.AppHome;
+import dev.ollamamax.shared.config.Config;
+import dev.ollamamax.shared.config.Setting;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.websocket.WsRouting;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.BindException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.logging.Logger;
+
+/**
+ * The embedded gateway: three listeners (primary, WebSocket server, fallback), each its own server
+ * socket over the same features, so one can be stopped or restarted while the others keep serving.
+ * Idempotent {@link #start(Listener)} and {@link #stop(Listener)}; {@link #close()} stops everything.
+ */
+public final class Gateway implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(Gateway.class.getName());
+
+    private final GatewayContext context;
+    private final List<GatewayFeature> features;
+    private final Map<Listener, WebServer> servers = new EnumMap<>(Listener.class);
+    private final Map<Listener, Integer> boundPorts = new EnumMap<>(Listener.class);
+
+    private Gateway(GatewayContext context, List<GatewayFeature> features) {
+        this.context = context;
+        this.features = List.copyOf(features);
+    }
+
+    /** Builds the gateway's features from the configuration; no listener is started yet. */
+    public static Gateway create(Config config) {
+        return create(config, Features::standard);
+    }
+
+    /** Builds the gateway with the given features (tests pass their own lists). */
+    public static Gateway create(Config config, Function<GatewayContext, List<GatewayFeature>> features) {
+        ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        GatewayContext context = new GatewayContext(config, AppHome.resolve(config), json, meters, Clock.systemUTC());
+        return new Gateway(context, features.apply(context));
+    }
+
+    /** Starts all three listeners; a port that cannot be bound stops the others and throws {@link PortInUseException}. */
+    public Gateway startAll() {
+        try {
+            for (Listener listener : Listener.values()) {
+                start(listener);
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        return this;
+    }
+
+    /** Starts one listener on its configured port (or the port it had before, when restarting on port 0). */
+    public synchronized void start(Listener listener) {
+        if (isRunning(listener)) {
+            return;
+        }
+        Config config = context.config();
+        String host = config.get(Setting.HOST);
+        int port = boundPorts.getOrDefault(listener, config.getPort(listener.portSetting()));
+        HttpRouting.Builder http = HttpRouting.builder();
+        WsRouting.Builder ws = WsRouting.builder();
+        for (GatewayFeature feature : features) {
+            feature.http(listener, http);
+            feature.websocket(listener, ws);
+        }
+        if (port != 0) {
+            ensureBindable(listener, host, port);
+        }
+        WebServer server = WebServer.builder()
+                .name(listener.wireName())
+                .host(host)
+                .port(port)
+                .shutdownHook(false)
+                .maxPayloadSize(config.getLong(Setting.MAX_BODY_BYTES))
+                .routing(http)
+                .addRouting(ws)
+                .build();
+        try {
+            server.start();
+        } catch (UncheckedIOException | IllegalStateException e) {
+            if (causedByBind(e)) {
+                throw new PortInUseException(listener.service(), host, port, e);
+            }
+            throw e;
+        }
+        if (!server.isRunning()) {
+            throw new PortInUseException(listener.service(), host, port,
+                    new BindException("the listener did not start"));
+        }
+        servers.put(listener, server);
+        boundPorts.put(listener, server.port());
+        LOG.info(() -> listener.service().displayName() + " listening on http://" + host + ":" + server.port());
+    }
+
+    public synchronized void stop(Listener listener) {
+        WebServer server = servers.remove(listener);
+        if (server != null) {
+            server.stop();
+            LOG.info(() -> listener.service().displayName() + " stopped");
+        }
+    }
+
+    public void restart(Listener listener) {
+        stop(listener);
+        start(listener);
+    }
+
+    public synchronized boolean isRunning(Listener listener) {
+        WebServer server = servers.get(listener);
+        return server != null && server.isRunning();
+    }
+
+    /** The port a listener is (or was last) bound to. */
+    public synchronized Optional<Integer> port(Listener listener) {
+        return Optional.ofNullable(boundPorts.get(listener));
+    }
+
+    public GatewayContext context() {
+        return context;
+    }
+
+    /** The first feature of the given type, for the desktop app and tests. */
+    public <T extends GatewayFeature> Optional<T> feature(Class<T> type) {
+        return features.stream().filter(type::isInstance).map(type::cast).findFirst();
+    }
+
+    @Override
+    public synchronized void close() {
+        for (Listener listener : new ArrayList<>(servers.keySet())) {
+            stop(listener);
+        }
+        for (GatewayFeature feature : features.reversed()) {
+            try {
+                feature.close();
+            } catch (RuntimeException e) {
+                LOG.warning("Closing " + feature.getClass().getSimpleName() + " failed: " + e.getMessage());
+            }
+        }
+    }
+
+    /** Binds and releases the port first, so a taken port gives a clear error instead of Helidon's stack trace. */
+    private static void ensureBindable(Listener listener, String host, int port) {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(host, port));
+        } catch (IOException e) {
+            throw new PortInUseException(listener.service(), host, port, e);
+        }
+    }
+
+    private static boolean causedByBind(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BindException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

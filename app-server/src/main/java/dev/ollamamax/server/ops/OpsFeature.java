@@ -1,0 +1,72 @@
+package dev.ollamamax.server.ops;
+
+import dev.ollamamax.server.GatewayContext;
+import dev.ollamamax.server.GatewayFeature;
+import dev.ollamamax.server.Listener;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Liveness on every listener; readiness (with the checks registered by other features) and Prometheus
+ * metrics on every listener too, so any of them can be scraped.
+ */
+public final class OpsFeature implements GatewayFeature {
+
+    private final GatewayContext context;
+    private final List<ReadinessCheck> checks;
+
+    public OpsFeature(GatewayContext context, List<ReadinessCheck> checks) {
+        this.context = context;
+        this.checks = List.copyOf(checks);
+    }
+
+    @Override
+    public void http(Listener listener, HttpRouting.Builder routing) {
+        routing.get("/health", (req, res) -> health(listener, res))
+                .get("/health/ready", this::ready)
+                .get("/metrics", this::metrics);
+    }
+
+    private void health(Listener listener, ServerResponse res) throws Exception {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "UP");
+        body.put("listener", listener.wireName());
+        send(res, Status.OK_200, body);
+    }
+
+    private void ready(ServerRequest req, ServerResponse res) throws Exception {
+        Map<String, Object> results = new LinkedHashMap<>();
+        boolean ready = true;
+        boolean degraded = false;
+        for (ReadinessCheck check : checks) {
+            ReadinessCheck.Result r = check.check();
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("status", r.state().name());
+            entry.put("message", r.message());
+            results.put(check.name(), entry);
+            ready &= r.state() != ReadinessCheck.State.DOWN;
+            degraded |= r.state() == ReadinessCheck.State.DEGRADED;
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", ready ? (degraded ? "DEGRADED" : "UP") : "DOWN");
+        body.put("checks", results);
+        send(res, ready ? Status.OK_200 : Status.SERVICE_UNAVAILABLE_503, body);
+    }
+
+    private void metrics(ServerRequest req, ServerResponse res) {
+        res.header(HeaderNames.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
+        res.send(context.meters().scrape());
+    }
+
+    private void send(ServerResponse res, Status status, Object body) throws Exception {
+        res.status(status);
+        res.header(HeaderNames.CONTENT_TYPE, "application/json");
+        res.send(context.json().writeValueAsBytes(body));
+    }
+}

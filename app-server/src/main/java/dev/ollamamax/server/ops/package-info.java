@@ -1,0 +1,2 @@
+/** Operations endpoints: {@code /health}, {@code /health/ready}, {@code /metrics}. */
+package dev.ollamamax.server.ops;

@@ -1,0 +1,91 @@
+package dev.ollamamax.shared.config;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every setting the product knows, with its environment name (the seed's {@code .env} names where
+ * they exist), its kebab-case key, its built-in default and whether it is a secret.
+ */
+public enum Setting {
+    HOST("HOST", "host", "127.0.0.1", "Address the gateway listeners bind to (loopback by default)", false),
+    PORT("PORT", "port", "13100", "Primary listener: REST, OpenAI and Ollama APIs, WS /chat", false, "API_PORT"),
+    WS_PORT("WS_PORT", "ws-port", "13101", "WebSocket-server listener (WS /chat, node events)", false),
+    FALLBACK_PORT("FALLBACK_PORT", "fallback-port", "13102", "Fallback listener (WS /chat)", false),
+    BACKEND_API_PORT("BACKEND_API_PORT", "backend-api-port", "8080", "Backend (cluster/inference) API", false, "GO_API_PORT"),
+    BACKEND_WEB_PORT("BACKEND_WEB_PORT", "backend-web-port", "8081", "Backend web interface", false),
+    OLLAMA_PORT("OLLAMA_PORT", "ollama-port", "11434", "Local Ollama engine", false),
+    POSTGRES_PORT("POSTGRES_PORT", "postgres-port", "5432", "PostgreSQL (embedded server's preferred port)", false),
+    REDIS_PORT("REDIS_PORT", "redis-port", "6379", "Redis (embedded server's preferred port)", false),
+    GRAFANA_PORT("GRAFANA_PORT", "grafana-port", "3001", "Grafana dashboards", false),
+    PROMETHEUS_PORT("PROMETHEUS_PORT", "prometheus-port", "9090", "Prometheus", false),
+    OLLAMA_NODES("OLLAMA_NODES", "ollama-nodes", "", "Comma-separated Ollama node URLs", false),
+    ENABLE_LOCAL_OLLAMA("ENABLE_LOCAL_OLLAMA", "enable-local-ollama", "true", "Add http://127.0.0.1:<ollama-port> as a node", false),
+    ENABLE_OLLAMA_DISCOVERY("ENABLE_OLLAMA_DISCOVERY", "enable-ollama-discovery", "false", "Scan local discovery ports for Ollama servers", false),
+    DISCOVERY_PORTS("DISCOVERY_PORTS", "discovery-ports", "11434-11444", "Local ports scanned when discovery is on", false),
+    NODE_PROBE_INTERVAL_MS("NODE_PROBE_INTERVAL_MS", "node-probe-interval-ms", "5000", "How often each node is probed", false),
+    NODE_COOLDOWN_MS("NODE_COOLDOWN_MS", "node-cooldown-ms", "10000", "How long a failed node is kept out of routing", false),
+    UPSTREAM_CONNECT_TIMEOUT_MS("UPSTREAM_CONNECT_TIMEOUT_MS", "upstream-connect-timeout-ms", "2000", "Connect timeout to Ollama nodes", false),
+    MAX_BODY_BYTES("MAX_BODY_BYTES", "max-body-bytes", "8388608", "Largest accepted HTTP request body", false),
+    WS_MAX_FRAME_BYTES("WS_MAX_FRAME_BYTES", "ws-max-frame-bytes", "1048576", "Largest accepted WebSocket frame", false),
+    AUTH_ENABLED("AUTH_ENABLED", "auth-enabled", "true", "Require a JWT or API key on /v1, /api, /api/v1 and /chat", false),
+    ALLOW_REGISTRATION("ALLOW_REGISTRATION", "allow-registration", "true", "Whether /auth/register accepts new users", false),
+    JWT_SECRET("JWT_SECRET", "jwt-secret", "", "HS256 secret; generated into the data folder when empty", true),
+    JWT_TTL_SECONDS("JWT_TTL_SECONDS", "jwt-ttl-seconds", "3600", "Access token lifetime", false),
+    CORS_ORIGINS("CORS_ORIGINS", "cors-origins", "http://localhost:13100,http://localhost:3000", "Allowed browser origins", false, "ALLOWED_ORIGINS"),
+    RATE_LIMIT_PER_MINUTE("RATE_LIMIT_PER_MINUTE", "rate-limit-per-minute", "600", "Requests per minute per user or key", false),
+    DATABASE_URL("DATABASE_URL", "database-url", "", "External PostgreSQL (jdbc:postgresql://… or postgres://…); embedded when empty", true),
+    REDIS_URL("REDIS_URL", "redis-url", "", "External Redis (redis://…); embedded when empty", true),
+    OLLAMAMAX_HOME("OLLAMAMAX_HOME", "ollamamax-home", "", "Data folder; per-OS default when empty", false),
+    LOG_LEVEL("LOG_LEVEL", "log-level", "INFO", "Log level", false);
+
+    private final String envName;
+    private final String key;
+    private final String defaultValue;
+    private final String description;
+    private final boolean secret;
+    private final List<String> aliases;
+
+    Setting(String envName, String key, String defaultValue, String description, boolean secret, String... aliases) {
+        this.envName = envName;
+        this.key = key;
+        this.defaultValue = defaultValue;
+        this.description = description;
+        this.secret = secret;
+        this.aliases = List.of(aliases);
+    }
+
+    public String envName() {
+        return envName;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public boolean secret() {
+        return secret;
+    }
+
+    /** Older names accepted for the same value (the seed used {@code API_PORT} for the primary port). */
+    public List<String> aliases() {
+        return aliases;
+    }
+
+    /** Finds a setting by environment name, alias or kebab-case key. */
+    public static Optional<Setting> find(String name) {
+        return Arrays.stream(values())
+                .filter(s -> s.envName.equalsIgnoreCase(name) || s.key.equalsIgnoreCase(name)
+                        || s.aliases.stream().anyMatch(a -> a.equalsIgnoreCase(name)))
+                .findFirst();
+    }
+}
