@@ -2,6 +2,7 @@ package dev.ollamamax.server.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -24,16 +25,18 @@ final class Exchange {
 
     private final RecordedRequest request;
     private final Socket socket;
+    private final InputStream in;
     private final OutputStream out;
     private final boolean keepAlive;
     private final ObjectMapper json;
     private final CountDownLatch stopped;
     private Phase phase = Phase.NEW;
 
-    Exchange(RecordedRequest request, Socket socket, OutputStream out, boolean keepAlive, ObjectMapper json,
-             CountDownLatch stopped) {
+    Exchange(RecordedRequest request, Socket socket, InputStream in, OutputStream out, boolean keepAlive,
+             ObjectMapper json, CountDownLatch stopped) {
         this.request = request;
         this.socket = socket;
+        this.in = in;
         this.out = out;
         this.keepAlive = keepAlive;
         this.json = json;
@@ -96,12 +99,18 @@ final class Exchange {
         }
     }
 
-    /** Sends nothing more until the server stops, then cuts the connection. */
+    /**
+     * Sends nothing more until the server stops or the client closes the connection, then cuts it. (Reading
+     * is how a silent server notices that the client went away.)
+     */
     void hang() {
         try {
-            stopped.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            socket.setSoTimeout(0);
+            while (stopped.getCount() > 0 && in.read() != -1) {
+                // discard anything the client still sends; wait for its close or ours
+            }
+        } catch (IOException e) {
+            // stop() closed the socket, or the client reset it
         }
         cut();
     }

@@ -19,7 +19,7 @@ public enum Failure {
     ERROR_LINE_AFTER_FIRST_TOKEN,
     /** Status 200, one token line, then the socket is closed without the terminating chunk. */
     CUT_AFTER_FIRST_TOKEN,
-    /** Status 200, one token line, then not another byte until the fake is stopped or closed. */
+    /** Status 200, one token line, then not another byte until the fake is stopped or the client hangs up. */
     HANG_AFTER_FIRST_TOKEN;
 
     boolean beforeFirstToken() {

@@ -121,7 +121,7 @@ public final class FakeOllama implements AutoCloseable {
         return this;
     }
 
-    /** Every request received so far, oldest first, including refused ones. */
+    /** The requests received so far (the newest 10,000), oldest first, including refused ones. */
     public List<RecordedRequest> requests() {
         return state.requests();
     }
@@ -131,7 +131,11 @@ public final class FakeOllama implements AutoCloseable {
         return this;
     }
 
-    /** Model requests being answered right now (streaming, waiting between tokens, or hanging). */
+    /**
+     * Model requests (chat, generate, embed, embeddings) being answered right now: streaming, waiting
+     * between tokens, or hanging. A request whose client disconnects ends at the fake's next write, or at
+     * once when it hangs.
+     */
     public int inFlight() {
         return state.inFlight().get();
     }

@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -100,6 +104,30 @@ class FakeOllamaFailureTest {
             assertThat(next.get()).isEqualTo("IOException");
             assertThat(fake.inFlight()).isZero();
         }
+    }
+
+    @Test
+    void aHangEndsWhenTheClientHangsUp() throws Exception {
+        fake.failNext(Failure.HANG_AFTER_FIRST_TOKEN);
+
+        try (Socket socket = new Socket(fake.url().getHost(), fake.port())) {
+            socket.getOutputStream().write(("POST /api/chat HTTP/1.1\r\nHost: localhost\r\nContent-Length: "
+                    + CHAT.length() + "\r\n\r\n" + CHAT).getBytes(StandardCharsets.UTF_8));
+            BufferedReader reader = new BufferedReader(
+                    new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            String line = reader.readLine();
+            while (!line.contains("\"Hello\"")) {
+                line = reader.readLine();
+            }
+            assertThat(fake.inFlight()).isEqualTo(1);
+        }
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (fake.inFlight() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(fake.inFlight()).isZero();
+        assertThat(fake.running()).isTrue();
     }
 
     @Test

@@ -7,10 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -88,6 +91,22 @@ class FakeOllamaGenerationTest {
         assertThat(lines).hasSize(5);
         assertThat(lines.getLast().get("eval_duration").asLong()).as("4 tokens x 50 ms, measured")
                 .isGreaterThanOrEqualTo(Duration.ofMillis(200).toNanos());
+    }
+
+    @Test
+    void servesManyStreamsAtOnce() throws Exception {
+        fake.tokenDelay(Duration.ofMillis(20));
+        List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            for (int i = 0; i < 20; i++) {
+                responses.add(client.sendAsync(HttpRequest.newBuilder(fake.url().resolve("/api/chat"))
+                        .POST(HttpRequest.BodyPublishers.ofString(CHAT)).build(), HttpResponse.BodyHandlers.ofString()));
+            }
+            for (CompletableFuture<HttpResponse<String>> response : responses) {
+                assertThat(response.get().body().lines()).hasSize(4).last().asString().contains("\"done\":true");
+            }
+        }
+        assertThat(fake.inFlight()).isZero();
     }
 
     @Test

@@ -11,7 +11,12 @@ import java.util.stream.IntStream;
  * {@code FakeOllamaMain <port> [--delay-ms N] [--tokens N] [--model NAME]...}. Default models:
  * {@code llama3.2} (loaded) and {@code qwen2.5:0.5b}; with {@code --tokens N} each model replies with N
  * tokens ({@code " tok1" ... " tokN"}). Prints one line {@code FakeOllama listening on <url>} and runs
- * until killed.
+ * until killed. From the repository root, after building the test classes and a class path file:
+ * <pre>
+ * mvn -B -q -o -pl app-server -am test-compile dependency:build-classpath -Dmdep.outputFile=$PWD/cp.txt
+ * java -cp app-server/target/test-classes:app-server/target/classes:$(cat cp.txt) \
+ *     dev.ollamamax.server.testing.FakeOllamaMain 11500 --delay-ms 20 --tokens 50
+ * </pre>
  */
 public final class FakeOllamaMain {
 

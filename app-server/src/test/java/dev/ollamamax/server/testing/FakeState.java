@@ -3,7 +3,6 @@ package dev.ollamamax.server.testing;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -34,7 +33,10 @@ final class FakeState {
     private final Set<String> loaded = new LinkedHashSet<>();
     private final Map<String, long[]> pullPlans = new LinkedHashMap<>();
     private final Deque<Failure> nextFailures = new ArrayDeque<>();
-    private final List<RecordedRequest> requests = new ArrayList<>();
+    /** The request log keeps the newest entries only, so a long benchmark cannot fill the heap. */
+    static final int MAX_RECORDED = 10_000;
+
+    private final Deque<RecordedRequest> requests = new ArrayDeque<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private Failure alwaysFailure;
     private Duration tokenDelay = Duration.ZERO;
@@ -151,7 +153,10 @@ final class FakeState {
     }
 
     synchronized void record(RecordedRequest request) {
-        requests.add(request);
+        if (requests.size() == MAX_RECORDED) {
+            requests.removeFirst();
+        }
+        requests.addLast(request);
     }
 
     synchronized List<RecordedRequest> requests() {

@@ -110,7 +110,7 @@ final class LoopbackServer {
                 if (incoming.isEmpty()) {
                     return;
                 }
-                Exchange exchange = new Exchange(incoming.get().request(), socket, out,
+                Exchange exchange = new Exchange(incoming.get().request(), socket, in, out,
                         incoming.get().keepAlive(), json, stopped);
                 router.handle(exchange);
                 if (!exchange.reusable()) {
