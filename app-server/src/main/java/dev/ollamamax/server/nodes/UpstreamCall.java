@@ -23,7 +23,8 @@ public final class UpstreamCall implements AutoCloseable {
     private volatile long lastActivityNanos;
     private final long firstTokenNanos;
     private volatile boolean failed;
-    private volatile Thread reader;
+    private final Object readerLock = new Object();
+    private Thread reader;
 
     UpstreamCall(Node node, InputStream body, LineReader lines, byte[] first, long startNanos,
                  Consumer<UpstreamCall> onClose) {
@@ -64,7 +65,9 @@ public final class UpstreamCall implements AutoCloseable {
         if (closed.get()) {
             throw new IOException("the request to node " + node.id() + " was closed");
         }
-        reader = Thread.currentThread();
+        synchronized (readerLock) {
+            reader = Thread.currentThread();
+        }
         try {
             byte[] line = lines.next();
             lastActivityNanos = System.nanoTime();
@@ -76,7 +79,11 @@ public final class UpstreamCall implements AutoCloseable {
             }
             throw new IOException("the connection to node " + node.id() + " broke mid-answer", e);
         } finally {
-            reader = null;
+            synchronized (readerLock) {
+                reader = null;
+                // an interrupt meant to wake the read must not reach the caller's socket writes
+                Thread.interrupted();
+            }
         }
     }
 
@@ -102,9 +109,10 @@ public final class UpstreamCall implements AutoCloseable {
             } catch (IOException ignored) {
                 // the connection is gone either way
             }
-            Thread blocked = reader;
-            if (blocked != null && blocked != Thread.currentThread()) {
-                blocked.interrupt();
+            synchronized (readerLock) {
+                if (reader != null && reader != Thread.currentThread()) {
+                    reader.interrupt();
+                }
             }
             onClose.accept(this);
         }
