@@ -62,7 +62,7 @@ final class Conflicts {
         if (!besideOllama.isEmpty()) {
             Holder h = ollama.orElseThrow();
             out.add(new Conflict(Conflict.Kind.OLLAMA_ALREADY_RUNNING, port, besideOllama, ollama,
-                    "Ollama is already running on port " + port + " (" + h.describe() + "), where "
+                    "Ollama is already running on port " + port + " as " + h.describe() + ", where "
                             + and(besideOllama.stream().map(PlannedService::describe).toList())
                             + (besideOllama.size() == 1 ? " is" : " are") + " configured: use it as an Ollama node"
                             + " rather than stopping it"));
