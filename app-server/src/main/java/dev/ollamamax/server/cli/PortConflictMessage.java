@@ -35,8 +35,12 @@ final class PortConflictMessage {
         sb.append(holder.map(h -> " by " + h.describe()).orElse(" (the system does not say by which process)"))
                 .append('.');
         if (holder.map(Holder::isOllama).orElse(false)) {
+            String host = switch (e.host()) {
+                case "", "0.0.0.0", "::", "[::]" -> "127.0.0.1";
+                default -> e.host().contains(":") && !e.host().startsWith("[") ? "[" + e.host() + "]" : e.host();
+            };
             sb.append("\nThat is Ollama itself: keep it running and use it as an Ollama node (add http://")
-                    .append(e.host()).append(':').append(e.port()).append(" to OLLAMA_NODES).");
+                    .append(host).append(':').append(e.port()).append(" to OLLAMA_NODES).");
         }
         sb.append('\n').append(freePortHint(e, config, setting));
         return sb.toString();

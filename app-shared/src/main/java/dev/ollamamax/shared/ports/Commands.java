@@ -5,9 +5,15 @@ import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
-/** Runs a small system tool (lsof, ps, netstat, tasklist) and returns its output, or nothing when it fails. */
+/**
+ * Runs a small system tool (lsof, ps, netstat, tasklist) and returns its output, or nothing when it fails
+ * or takes longer than three seconds.
+ */
 final class Commands {
 
     private static final long TIMEOUT_MS = 3000;
@@ -19,18 +25,25 @@ final class Commands {
         Process process;
         try {
             process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            process.getOutputStream().close();
         } catch (IOException e) {
             return Optional.empty();
         }
-        try (InputStream in = process.getInputStream()) {
-            process.getOutputStream().close();
-            byte[] out = in.readAllBytes();
+        CompletableFuture<byte[]> output = new CompletableFuture<>();
+        Thread.ofVirtual().start(() -> {
+            try (InputStream in = process.getInputStream()) {
+                output.complete(in.readAllBytes());
+            } catch (IOException e) {
+                output.completeExceptionally(e);
+            }
+        });
+        try {
             if (!process.waitFor(TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
                 return Optional.empty();
             }
-            return Optional.of(new String(out, Charset.defaultCharset()));
-        } catch (IOException e) {
+            return Optional.of(new String(output.get(TIMEOUT_MS, TimeUnit.MILLISECONDS), Charset.defaultCharset()));
+        } catch (ExecutionException | TimeoutException e) {
             process.destroyForcibly();
             return Optional.empty();
         } catch (InterruptedException e) {

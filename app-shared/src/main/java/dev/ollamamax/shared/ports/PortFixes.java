@@ -43,7 +43,7 @@ public final class PortFixes {
                 Integer port = chosen.get(s);
                 if (port == null) {
                     try {
-                        port = FreePorts.nextFree(StandardProber.probeHost(s.host()), from + 1, taken);
+                        port = FreePorts.nextFree(s.host(), from + 1, taken);
                     } catch (RuntimeException e) {
                         continue; // no free port on that host: this service gets no suggestion
                     }
