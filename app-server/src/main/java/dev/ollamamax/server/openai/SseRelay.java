@@ -47,6 +47,7 @@ final class SseRelay {
                 sse.error("Node " + call.node().id() + " ended the stream before the answer was complete");
             } catch (IOException e) {
                 call.failed();
+                Thread.interrupted(); // a stopped read may leave the flag set; it would close the client's socket
                 sse.error("The answer was cut off: " + e.getMessage());
             }
         } catch (UncheckedIOException e) {
