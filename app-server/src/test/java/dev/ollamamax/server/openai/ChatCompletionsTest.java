@@ -174,6 +174,24 @@ class ChatCompletionsTest {
         }
     }
 
+    @Test
+    void countsTokensOfWholeAndStreamedAnswersInMetrics() throws Exception {
+        try (FakeOllama node = FakeOllama.start().reply("llama3", List.of("a", "b", "c"));
+             TestGateway gw = TestGateway.start(home, node)) {
+            gw.post("/v1/chat/completions", """
+                    {"model":"llama3","messages":[{"role":"user","content":"one two"}]}""");
+            gw.post("/v1/chat/completions", """
+                    {"model":"llama3","stream":true,"messages":[{"role":"user","content":"one two"}]}""");
+            gw.post("/v1/completions", """
+                    {"model":"llama3","stream":true,"prompt":"one two"}""");
+
+            String metrics = gw.get("/metrics").body();
+
+            assertThat(metrics).containsPattern("ollamamax_tokens_generated_total\\{[^}]*model=\"llama3\"[^}]*} 9\\.0");
+            assertThat(metrics).containsPattern("ollamamax_tokens_prompt_total\\{[^}]*model=\"llama3\"[^}]*} 6\\.0");
+        }
+    }
+
     static JsonNode lastRequest(FakeOllama node, String path) {
         List<RecordedRequest> matching = new ArrayList<>(node.requests().stream().filter(r -> r.path().equals(path)).toList());
         assertThat(matching).as("requests to " + path).isNotEmpty();

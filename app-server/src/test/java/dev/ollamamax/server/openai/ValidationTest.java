@@ -76,6 +76,17 @@ class ValidationTest {
     }
 
     @Test
+    void answersAnUnknownPathOrMethodWithAnOpenAiNotFound() throws Exception {
+        HttpResponse<String> path = gw.post("/v1/responses", "{}");
+        HttpResponse<String> method = gw.get("/v1/chat/completions");
+
+        assertThat(path.statusCode()).isEqualTo(404);
+        assertThat(gw.json(path).path("error").path("message").asText()).contains("POST /v1/responses");
+        assertThat(method.statusCode()).isEqualTo(404);
+        assertThat(gw.json(method).path("error").path("type").asText()).isEqualTo("invalid_request_error");
+    }
+
+    @Test
     void refusesMalformedJson() throws Exception {
         HttpResponse<String> res = gw.post("/v1/chat/completions", "{\"model\": \"llama3\", ");
 
