@@ -19,14 +19,14 @@ mvn -B -q -pl app-server -am test-compile dependency:build-classpath -Dmdep.outp
 
 fake_port=$(free_port)
 java -cp "app-server/target/test-classes:app-server/target/classes:app-shared/target/classes:$(cat "$work/cp.txt")" \
-  dev.ollamamax.server.testing.FakeOllamaMain "$fake_port" --tokens 12 --delay-ms 5 --pullable tinyllama \
+  dev.ollamamax.server.testing.FakeOllamaMain "$fake_port" --delay-ms 5 --pullable tinyllama \
   >"$work/fake.log" 2>&1 &
 pids+=($!)
 wait_http "http://127.0.0.1:$fake_port/api/version"
 # a slow node the OpenAI test kills mid-stream, to see the SDK surface the error event
 slow_port=$(free_port)
 java -cp "app-server/target/test-classes:app-server/target/classes:app-shared/target/classes:$(cat "$work/cp.txt")" \
-  dev.ollamamax.server.testing.FakeOllamaMain "$slow_port" --model slowpoke --delay-ms 200 --tokens 50 \
+  dev.ollamamax.server.testing.FakeOllamaMain "$slow_port" --model slowpoke --delay-ms 200 --tokens 50 --pullable tinyllama \
   >"$work/slow.log" 2>&1 &
 slow_pid=$!
 pids+=($slow_pid)
