@@ -1,6 +1,7 @@
 package dev.ollamamax.server;
 
 import dev.ollamamax.server.auth.AuthFeature;
+import dev.ollamamax.server.conversations.ConversationsFeature;
 import dev.ollamamax.server.ops.OpsFeature;
 import dev.ollamamax.server.ops.ReadinessCheck;
 import dev.ollamamax.server.store.StoreFeature;
@@ -23,6 +24,7 @@ final class Features {
         List<GatewayFeature> features = new ArrayList<>();
         features.add(store);
         features.add(auth);
+        features.add(new ConversationsFeature(context, store));
         features.add(new OpsFeature(context, checks));
         return features;
     }

@@ -143,7 +143,18 @@ final class AuthRoutes implements HttpService {
     }
 
     private void usage(ServerRequest req, ServerResponse res) throws SQLException {
-        Replies.json(res, json, Status.OK_200, Map.of("usage", usage.usageOf(principal(req).userId())));
+        List<Map<String, Object>> rows = usage.usageOf(principal(req).userId()).stream().map(r -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("day", r.day().toString());
+            row.put("api_key_id", r.apiKeyId() == 0 ? null : r.apiKeyId());
+            row.put("model", r.model());
+            row.put("node", r.node());
+            row.put("requests", r.requests());
+            row.put("prompt_tokens", r.promptTokens());
+            row.put("completion_tokens", r.completionTokens());
+            return row;
+        }).toList();
+        Replies.json(res, json, Status.OK_200, Map.of("usage", rows));
     }
 
     private void throttle(ServerRequest req) {

@@ -133,7 +133,7 @@ public final class EmbeddedPostgresService implements ManagedService {
             RunFile.delete(runFile);
             return false;
         }
-        if (run.isPresent() && run.get().ownedByAnotherLiveProcess() && !FreePort.isFree(run.get().port())) {
+        if (run.isPresent() && run.get().ownerAlive() && !FreePort.isFree(run.get().port())) {
             port = Optional.of(run.get().port());
             server = live;
             detail = "run by process " + run.get().ownerPid() + " (same data folder)";

@@ -129,7 +129,7 @@ public final class EmbeddedRedisService implements ManagedService {
             RunFile.delete(runFile);
             return false;
         }
-        if (run.get().ownedByAnotherLiveProcess() && !FreePort.isFree(run.get().port())) {
+        if (run.get().ownerAlive() && !FreePort.isFree(run.get().port())) {
             port = Optional.of(run.get().port());
             server = live;
             detail = "run by process " + run.get().ownerPid() + " (same data folder)";

@@ -68,10 +68,9 @@ record RunFile(long ownerPid, long serverPid, int port) {
                 .filter(h -> h.info().command().map(c -> c.contains(expectedCommand)).orElse(false));
     }
 
-    /** Whether another live process (not this one) owns the server. */
-    boolean ownedByAnotherLiveProcess() {
-        return ownerPid != ProcessHandle.current().pid()
-                && ProcessHandle.of(ownerPid).map(ProcessHandle::isAlive).orElse(false);
+    /** Whether the process that started the server is still alive (it may be this one: then another part of it runs the server). */
+    boolean ownerAlive() {
+        return ProcessHandle.of(ownerPid).map(ProcessHandle::isAlive).orElse(false);
     }
 
     /** Stops a server whose owner died: SIGTERM, then SIGKILL after the grace period. */
