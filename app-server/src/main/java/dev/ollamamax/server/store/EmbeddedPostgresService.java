@@ -112,7 +112,10 @@ public final class EmbeddedPostgresService implements ManagedService {
         detail = "starting";
         try {
             if (!attachOrClearLeftovers()) {
-                launch();
+                FreePort.whileChoosing(() -> {
+                    launch();
+                    return null;
+                });
             }
             ensureDatabase();
         } catch (Exception | Error e) {

@@ -65,6 +65,7 @@ public record RedisEndpoint(String host, int port, Optional<String> user, Option
 
     JedisClientConfig clientConfig(String clientName) {
         DefaultJedisClientConfig.Builder b = DefaultJedisClientConfig.builder()
+                .resp2()
                 .connectionTimeoutMillis(TIMEOUT_MILLIS)
                 .socketTimeoutMillis(TIMEOUT_MILLIS)
                 .database(database)
