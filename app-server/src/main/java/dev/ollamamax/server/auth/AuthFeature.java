@@ -30,12 +30,13 @@ public final class AuthFeature implements GatewayFeature {
     private final Cors cors;
     private final boolean enabled;
     private final AtomicReference<Principal> local = new AtomicReference<>();
+    private final AccessTokens tokens;
 
     public AuthFeature(GatewayContext context, StoreFeature store) {
         this.context = context;
         Config config = context.config();
         Duration accessTtl = Duration.ofSeconds(config.getLong(Setting.JWT_TTL_SECONDS));
-        AccessTokens tokens = new AccessTokens(JwtSecret.resolve(config, context.home()), accessTtl, context.clock());
+        this.tokens = new AccessTokens(JwtSecret.resolve(config, context.home()), accessTtl, context.clock());
         RevokedSessions revoked = new RevokedSessions(store.cache(), store.eventBus(), context.clock(), accessTtl);
         this.enabled = config.getBoolean(Setting.AUTH_ENABLED);
         this.accounts = new Accounts(store.database());
@@ -97,6 +98,15 @@ public final class AuthFeature implements GatewayFeature {
         } catch (StoreUnavailableException | SQLException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * An access token for the {@code (local)} admin account, for the desktop app that embeds this gateway
+     * (in-process only: it is never served over HTTP). Empty while the database is unavailable. It expires
+     * after {@code JWT_TTL_SECONDS}; ask again for a new one.
+     */
+    public Optional<String> localAccessToken() {
+        return localPrincipal().map(p -> tokens.issue(p.userId(), p.username(), p.role(), java.util.UUID.randomUUID()).token());
     }
 
     @Override

@@ -315,4 +315,37 @@ class AuthApiTest {
         assertThat(other.status()).isEqualTo(403);
         assertThat(other.header("Access-Control-Allow-Origin")).isEmpty();
     }
+
+    @Test
+    void withAuthOffRequestsNeedNoTokenAndRegistrationCanBeClosed() throws Exception {
+        var store = gateway.feature(dev.ollamamax.server.store.StoreFeature.class).orElseThrow();
+        var db = store.postgres().orElseThrow().url().orElseThrow();
+        try (Gateway open = TestGateways.start(TestGateways.config(home.resolve("second"))
+                .set(Setting.AUTH_ENABLED, "false")
+                .set(Setting.ALLOW_REGISTRATION, "false")
+                .set(Setting.DATABASE_URL, db.jdbcUrl() + "?user=postgres&password=" + db.password().orElseThrow())
+                .set(Setting.REDIS_URL, store.redis().orElseThrow().endpoint().orElseThrow().url())
+                .build(), ctx -> List.of(new WhoAmIFeature(ctx)))) {
+            TestGateways.awaitStores(open, true, Duration.ofSeconds(30));
+            String base = TestGateways.url(open, Listener.PRIMARY, "");
+            Response anonymous = get(base + "/v1/whoami");
+            assertThat(anonymous.status()).isEqualTo(200);
+            assertThat(anonymous.json().get("user").asText()).isEqualTo("(local)");
+            String key = post(url("/auth/keys"), json("name", "k"), "Authorization", bearer(admin)).json().get("key").asText();
+            assertThat(get(base + "/api/whoami", "x-api-key", key).json().get("user").asText())
+                    .as("a credential, when given, still names the caller").isEqualTo("alice");
+            assertThat(get(base + "/api/v1/conversations").status()).isEqualTo(200);
+            assertThat(get(base + "/auth/me").status()).as("account endpoints still need a token").isEqualTo(401);
+
+            Response closed = post(base + "/auth/register", json("username", "latecomer", "password", "late password"));
+            assertThat(closed.status()).isEqualTo(403);
+            assertThat(closed.json().get("error").asText()).contains("registration is closed");
+
+            String desktop = open.feature(AuthFeature.class).orElseThrow().localAccessToken().orElseThrow();
+            assertThat(get(url("/v1/whoami"), "Authorization", "Bearer " + desktop).status())
+                    .as("the first gateway does not share the second's generated secret").isEqualTo(401);
+            assertThat(get(base + "/auth/me", "Authorization", "Bearer " + desktop).json().get("username").asText())
+                    .isEqualTo("(local)");
+        }
+    }
 }
