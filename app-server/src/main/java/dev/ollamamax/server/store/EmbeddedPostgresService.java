@@ -206,7 +206,7 @@ public final class EmbeddedPostgresService implements ManagedService {
         port = Optional.of(chosen);
         server = postmasterFromPidFile();
         new RunFile(ProcessHandle.current().pid(), server.map(ProcessHandle::pid).orElse(-1L), chosen).write(runFile);
-        server.ifPresent(s -> s.onExit().thenRun(this::exited));
+        server.ifPresent(s -> s.onExit().thenRun(() -> exited(s)));
         detail = "data in " + dataDir;
         LOG.info(() -> "Embedded PostgreSQL running on 127.0.0.1:" + chosen + ", data in " + dataDir);
     }
@@ -240,8 +240,8 @@ public final class EmbeddedPostgresService implements ManagedService {
         return SecretFile.readOrCreate(home.resolve("postgres-password"), 24);
     }
 
-    private void exited() {
-        if (!stopping && state == State.RUNNING) {
+    private void exited(ProcessHandle which) {
+        if (!stopping && state == State.RUNNING && server.map(which::equals).orElse(false)) {
             state = State.CRASHED;
             detail = "PostgreSQL exited unexpectedly; see " + logFile;
             log.add("[ollamamax] " + detail);
@@ -268,7 +268,8 @@ public final class EmbeddedPostgresService implements ManagedService {
             } catch (IOException | RuntimeException e) {
                 LOG.warning("Stopping PostgreSQL: " + e.getMessage());
             }
-            server.filter(ProcessHandle::isAlive).ifPresent(s -> RunFile.terminate(s, Duration.ofSeconds(10)));
+            server.filter(s -> !RunFile.awaitExit(s, Duration.ofSeconds(5)))
+                    .ifPresent(s -> RunFile.terminate(s, Duration.ofSeconds(10)));
             RunFile.delete(runFile);
             postgres = null;
         }

@@ -179,7 +179,7 @@ public final class EmbeddedRedisService implements ManagedService {
         port = Optional.of(chosen);
         server = Optional.of(p.toHandle());
         new RunFile(ProcessHandle.current().pid(), p.pid(), chosen).write(runFile);
-        p.onExit().thenRun(this::exited);
+        p.onExit().thenRun(() -> exited(p));
         detail = "data in " + dataDir;
         LOG.info(() -> "Embedded Redis running on 127.0.0.1:" + chosen + ", data in " + dataDir);
     }
@@ -210,10 +210,10 @@ public final class EmbeddedRedisService implements ManagedService {
         return SecretFile.readOrCreate(home.resolve("redis-password"), 24);
     }
 
-    private void exited() {
-        if (!stopping && state == State.RUNNING) {
+    private void exited(Process which) {
+        if (!stopping && state == State.RUNNING && which == process) {
             state = State.CRASHED;
-            detail = "Redis exited unexpectedly (code " + process.exitValue() + ")";
+            detail = "Redis exited unexpectedly (code " + which.exitValue() + ")";
             log.add("[ollamamax] " + detail);
             LOG.warning(detail);
             port = Optional.empty();

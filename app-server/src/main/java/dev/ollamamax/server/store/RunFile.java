@@ -73,13 +73,29 @@ record RunFile(long ownerPid, long serverPid, int port) {
         return ProcessHandle.of(ownerPid).map(ProcessHandle::isAlive).orElse(false);
     }
 
-    /** Stops a server whose owner died: SIGTERM, then SIGKILL after the grace period. */
+    /** Stops a server: SIGTERM, then SIGKILL when it is still there after the grace period. */
     static void terminate(ProcessHandle server, Duration grace) {
         server.destroy();
-        try {
-            server.onExit().get(grace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
+        if (!awaitExit(server, grace)) {
             server.destroyForcibly();
+            awaitExit(server, Duration.ofSeconds(5));
         }
+    }
+
+    /** Waits for a process that may not be our child (so {@code onExit} would poll slowly); true when it is gone. */
+    static boolean awaitExit(ProcessHandle process, Duration timeout) {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (process.isAlive()) {
+            if (System.nanoTime() > end) {
+                return false;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return !process.isAlive();
+            }
+        }
+        return true;
     }
 }

@@ -44,6 +44,9 @@ class EmbeddedPostgresServiceTest {
                 assertThat(single(s, "SHOW listen_addresses")).isEqualTo("127.0.0.1");
             }
             assertThat(pg.recentLog()).isNotEmpty();
+            Thread.sleep(1500);
+            assertThat(pg.state()).as("the old server's exit is not taken for a crash of the new one")
+                    .isEqualTo(ManagedService.State.RUNNING);
         } finally {
             pg.stop();
         }

@@ -39,6 +39,7 @@ class EmbeddedRedisServiceTest {
                 assertThat(j.get("kept")).isEqualTo("still here");
             }
             assertThat(redis.recentLog()).anyMatch(l -> l.contains("Ready to accept connections"));
+            assertThat(redis.state()).isEqualTo(ManagedService.State.RUNNING);
         } finally {
             redis.stop();
         }
