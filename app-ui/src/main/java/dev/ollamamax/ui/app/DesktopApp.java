@@ -5,6 +5,7 @@ import dev.ollamamax.server.services.ServiceRegistry;
 import dev.ollamamax.server.services.Supervisor;
 import dev.ollamamax.shared.config.Setting;
 import dev.ollamamax.ui.common.GatewayManager;
+import dev.ollamamax.ui.common.Icons;
 import dev.ollamamax.ui.common.NodeSummary;
 import dev.ollamamax.ui.common.Screen;
 import dev.ollamamax.ui.common.UiExecutor;
@@ -22,6 +23,7 @@ import java.util.function.Supplier;
 import java.util.logging.Logger;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.stage.Stage;
 
 /**
  * The composition root: builds the service registry, supervisor, gateway manager, view-models and
@@ -29,6 +31,8 @@ import javafx.beans.property.SimpleObjectProperty;
  * {@link #close()} (from the quit handler) stops everything.
  */
 public final class DesktopApp implements AutoCloseable {
+
+    public static final String TITLE = "OllamaMax — local AI gateway";
 
     private static final Logger LOG = Logger.getLogger(DesktopApp.class.getName());
 
@@ -61,6 +65,17 @@ public final class DesktopApp implements AutoCloseable {
         screens.add(new SettingsView(settings));
         screens.add(new LogsView(logs));
         this.window = new MainWindow(screens, status, theme, this::toggleTheme, quit);
+    }
+
+    /** Puts the main window on the stage (title, icons, size) and shows it; call on the FX thread. */
+    public void show(Stage stage) {
+        theme.get().apply();
+        stage.setTitle(TITLE);
+        stage.getIcons().setAll(Icons.appIcons());
+        stage.setScene(window.scene());
+        stage.setMinWidth(960);
+        stage.setMinHeight(600);
+        stage.show();
     }
 
     public MainWindow window() {

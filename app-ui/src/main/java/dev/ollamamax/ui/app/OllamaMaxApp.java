@@ -1,9 +1,7 @@
 package dev.ollamamax.ui.app;
 
 import dev.ollamamax.server.services.LogRingHandler;
-import dev.ollamamax.shared.config.Setting;
 import dev.ollamamax.ui.common.FxUiExecutor;
-import dev.ollamamax.ui.common.Icons;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -48,15 +46,9 @@ public final class OllamaMaxApp extends Application {
             Platform.exit();
             return;
         }
-        Theme.from(config.config().get(Setting.UI_THEME)).apply();
         executor = new FxUiExecutor();
         desktop = new DesktopApp(config, log.buffer(), executor, Platform::exit);
-        stage.setTitle("OllamaMax — local AI gateway");
-        stage.getIcons().setAll(Icons.appIcons());
-        stage.setScene(desktop.window().scene());
-        stage.setMinWidth(960);
-        stage.setMinHeight(600);
-        stage.show();
+        desktop.show(stage);
         long uptime = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
         LOG.info(() -> "Window shown " + uptime + " ms after JVM start; starting the gateway");
         desktop.startGateway();

@@ -25,6 +25,7 @@ public final class GatewayManager implements AutoCloseable {
     private final ServiceRegistry registry;
     private Config config;
     private Gateway gateway;
+    private List<ListenerService> listeners = List.of();
     private volatile boolean starting;
     private volatile String message = "not started";
 
@@ -41,11 +42,12 @@ public final class GatewayManager implements AutoCloseable {
         try {
             if (gateway == null) {
                 gateway = Gateway.create(config);
-                ListenerService.of(gateway).forEach(registry::register);
+                listeners = ListenerService.of(gateway);
+                listeners.forEach(registry::register);
             }
-            for (Listener listener : Listener.values()) {
+            for (ListenerService listener : listeners) {
                 try {
-                    gateway.start(listener);
+                    listener.start();
                 } catch (RuntimeException e) {
                     failures.add(e.getMessage());
                     LOG.warning(e.getMessage());

@@ -201,9 +201,10 @@ public final class ServicesView implements Screen {
             box.disableProperty().bind(row.busyProperty());
             start.disableProperty().bind(row.stateProperty().isEqualTo(ManagedService.State.RUNNING));
             stop.disableProperty().bind(row.stateProperty().isEqualTo(ManagedService.State.STOPPED));
-            restart.setId("restart-" + row.id());
-            start.setId("start-" + row.id());
-            stop.setId("stop-" + row.id());
+            String key = row.id().replaceAll("[^A-Za-z0-9-]", "-");
+            restart.setId("restart-" + key);
+            start.setId("start-" + key);
+            stop.setId("stop-" + key);
             setGraphic(box);
         }
     }
