@@ -21,13 +21,20 @@ public final class ScreenHeader {
         s.getStyleClass().addAll("screen-subtitle", "text-muted");
         s.setWrapText(true);
         VBox text = new VBox(2, t, s);
+        text.setMinWidth(200);
+        HBox.setHgrow(text, Priority.SOMETIMES);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox box = new HBox(8);
         box.getStyleClass().add("screen-header");
         box.setAlignment(Pos.CENTER_LEFT);
         box.getChildren().addAll(text, spacer);
-        box.getChildren().addAll(actions);
+        for (Node action : actions) {
+            if (action instanceof Region r) {
+                r.setMinWidth(Region.USE_PREF_SIZE);
+            }
+            box.getChildren().add(action);
+        }
         return box;
     }
 }
