@@ -45,7 +45,7 @@ public final class StatusBarViewModel {
 
     /** Shows the gateway as starting at once (before the background start has begun). */
     public void starting() {
-        apply(new Reading(new GatewayStatus(GatewayStatus.Phase.STARTING, java.util.Map.of(), "starting"),
+        apply(new Reading(new GatewayStatus(GatewayStatus.Phase.STARTING, java.util.Map.of(), ""),
                 Optional.empty(), 0));
     }
 

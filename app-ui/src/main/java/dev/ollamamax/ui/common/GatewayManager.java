@@ -91,7 +91,7 @@ public final class GatewayManager implements AutoCloseable {
     /** The live state: which listeners run now, and on which ports. Cheap; safe from any thread. */
     public GatewayStatus status() {
         if (starting) {
-            return new GatewayStatus(GatewayStatus.Phase.STARTING, Map.of(), "starting");
+            return new GatewayStatus(GatewayStatus.Phase.STARTING, Map.of(), "");
         }
         Gateway g;
         String msg;

@@ -69,6 +69,21 @@ class MainWindowFxTest {
         assertThat(app.desktop().window().current().title()).isEqualTo("Logs");
     }
 
+    @Test
+    void theThemeToggleSwitchesToDarkAndRemembersIt(FxRobot robot) throws Exception {
+        assertThat(app.desktop().theme()).isEqualTo(Theme.LIGHT);
+
+        robot.clickOn("#theme-toggle");
+
+        assertThat(app.desktop().theme()).isEqualTo(Theme.DARK);
+        assertThat(javafx.application.Application.getUserAgentStylesheet()).containsIgnoringCase("primer-dark");
+        java.nio.file.Path saved = dir.resolve("home").resolve("settings.properties");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> java.nio.file.Files.exists(saved)
+                && java.nio.file.Files.readString(saved).contains("UI_THEME=dark"));
+        robot.clickOn("#theme-toggle");
+        assertThat(app.desktop().theme()).isEqualTo(Theme.LIGHT);
+    }
+
     private java.util.List<String> titles() {
         return app.desktop().window().screens().stream().map(s -> s.title()).toList();
     }
