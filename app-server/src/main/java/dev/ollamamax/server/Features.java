@@ -1,5 +1,7 @@
 package dev.ollamamax.server;
 
+import dev.ollamamax.server.nodes.NodesFeature;
+import dev.ollamamax.server.ollama.OllamaFeature;
 import dev.ollamamax.server.ops.OpsFeature;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +14,10 @@ final class Features {
 
     static List<GatewayFeature> standard(GatewayContext context) {
         List<GatewayFeature> features = new ArrayList<>();
-        features.add(new OpsFeature(context, List.of()));
+        NodesFeature nodes = new NodesFeature(context);
+        features.add(new OpsFeature(context, List.of(nodes.readiness())));
+        features.add(nodes);
+        features.add(new OllamaFeature(context, nodes));
         return features;
     }
 }

@@ -2,6 +2,7 @@ package dev.ollamamax.server;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ollamamax.server.http.ErrorResponses;
 import dev.ollamamax.shared.config.AppHome;
 import dev.ollamamax.shared.config.Config;
 import dev.ollamamax.shared.config.Setting;
@@ -79,6 +80,7 @@ public final class Gateway implements AutoCloseable {
         int port = boundPorts.getOrDefault(listener, config.getPort(listener.portSetting()));
         HttpRouting.Builder http = HttpRouting.builder();
         WsRouting.Builder ws = WsRouting.builder();
+        ErrorResponses.install(http, context.json());
         for (GatewayFeature feature : features) {
             feature.http(listener, http);
             feature.websocket(listener, ws);

@@ -27,6 +27,7 @@ public enum Setting {
     NODE_PROBE_INTERVAL_MS("NODE_PROBE_INTERVAL_MS", "node-probe-interval-ms", "5000", "How often each node is probed", false),
     NODE_COOLDOWN_MS("NODE_COOLDOWN_MS", "node-cooldown-ms", "10000", "How long a failed node is kept out of routing", false),
     UPSTREAM_CONNECT_TIMEOUT_MS("UPSTREAM_CONNECT_TIMEOUT_MS", "upstream-connect-timeout-ms", "2000", "Connect timeout to Ollama nodes", false),
+    STREAM_IDLE_TIMEOUT_MS("STREAM_IDLE_TIMEOUT_MS", "stream-idle-timeout-ms", "120000", "A stream whose node sends nothing for this long is ended with an error", false),
     MAX_BODY_BYTES("MAX_BODY_BYTES", "max-body-bytes", "8388608", "Largest accepted HTTP request body", false),
     WS_MAX_FRAME_BYTES("WS_MAX_FRAME_BYTES", "ws-max-frame-bytes", "1048576", "Largest accepted WebSocket frame", false),
     AUTH_ENABLED("AUTH_ENABLED", "auth-enabled", "true", "Require a JWT or API key on /v1, /api, /api/v1 and /chat", false),

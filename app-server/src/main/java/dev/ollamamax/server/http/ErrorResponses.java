@@ -1,0 +1,60 @@
+package dev.ollamamax.server.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ollamamax.server.errors.ErrorKind;
+import dev.ollamamax.server.errors.GatewayException;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Turns failures into answers in the caller's protocol: OpenAI's envelope under {@code /v1}, Ollama's
+ * {@code {"error": "…"}} (with our {@code code}) everywhere else. Unexpected exceptions are logged and
+ * answered 500 without internals.
+ */
+public final class ErrorResponses {
+
+    private static final Logger LOG = Logger.getLogger(ErrorResponses.class.getName());
+
+    private ErrorResponses() {
+    }
+
+    public static void install(HttpRouting.Builder routing, ObjectMapper json) {
+        routing.error(GatewayException.class, (req, res, e) -> send(json, req, res, e));
+        routing.error(IllegalArgumentException.class, (req, res, e) ->
+                send(json, req, res, GatewayException.badRequest(e.getMessage())));
+        routing.error(Exception.class, (req, res, e) -> {
+            LOG.log(Level.WARNING, "Unexpected failure on " + req.prologue().method().text() + " " + req.path().path(), e);
+            send(json, req, res, new GatewayException(ErrorKind.INTERNAL,
+                    "The gateway failed unexpectedly while handling this request (" + e.getClass().getSimpleName() + ")"));
+        });
+    }
+
+    public static void send(ObjectMapper json, ServerRequest req, ServerResponse res, GatewayException e) {
+        if (res.isSent()) {
+            return;
+        }
+        JsonBodies.send(json, res, e.kind().status(), body(req.path().path(), e));
+    }
+
+    /** The error body for a path: OpenAI's shape under {@code /v1}, Ollama's elsewhere. */
+    public static Map<String, Object> body(String path, GatewayException e) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (path.startsWith("/v1/") || path.equals("/v1")) {
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("message", e.getMessage());
+            error.put("type", e.kind().openAiType());
+            error.put("param", e.param().orElse(null));
+            error.put("code", e.kind().code());
+            body.put("error", error);
+        } else {
+            body.put("error", e.getMessage());
+            body.put("code", e.kind().code());
+        }
+        return body;
+    }
+}

@@ -1,0 +1,124 @@
+package dev.ollamamax.server.nodes;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * An open request to one node that has passed the point of retry: its first line (the first token of
+ * a stream, or the whole body of a non-streamed answer) has been read and was not an error. Read the
+ * rest line by line with {@link #nextLine()}; {@link #close()} stops reading from the node at once.
+ */
+public final class UpstreamCall implements AutoCloseable {
+
+    private final Node node;
+    private final InputStream body;
+    private final LineReader lines;
+    private final long startNanos;
+    private final Consumer<UpstreamCall> onClose;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private byte[] first;
+    private volatile long lastActivityNanos;
+    private final long firstTokenNanos;
+    private volatile boolean failed;
+    private final Object readerLock = new Object();
+    private Thread reader;
+
+    UpstreamCall(Node node, InputStream body, LineReader lines, byte[] first, long startNanos,
+                 Consumer<UpstreamCall> onClose) {
+        this.node = node;
+        this.body = body;
+        this.lines = lines;
+        this.first = first;
+        this.startNanos = startNanos;
+        this.onClose = onClose;
+        this.firstTokenNanos = System.nanoTime();
+        this.lastActivityNanos = firstTokenNanos;
+    }
+
+    public Node node() {
+        return node;
+    }
+
+    /** Time from sending the request to the first line from the node. */
+    public Duration timeToFirstToken() {
+        return Duration.ofNanos(firstTokenNanos - startNanos);
+    }
+
+    /** Time since the request was sent. */
+    public Duration elapsed() {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
+    /**
+     * The next line from the node (the first call returns the line read before retry was ruled out),
+     * or null when the node ended the stream. Throws when the connection broke or went idle too long.
+     */
+    public byte[] nextLine() throws IOException {
+        if (first != null) {
+            byte[] line = first;
+            first = null;
+            return line;
+        }
+        if (closed.get()) {
+            throw new IOException("the request to node " + node.id() + " was closed");
+        }
+        synchronized (readerLock) {
+            reader = Thread.currentThread();
+        }
+        try {
+            byte[] line = lines.next();
+            lastActivityNanos = System.nanoTime();
+            return line;
+        } catch (IOException e) {
+            failed = true;
+            if (closed.get()) {
+                throw new IOException("node " + node.id() + " sent nothing for too long; the request was stopped", e);
+            }
+            throw new IOException("the connection to node " + node.id() + " broke mid-answer", e);
+        } finally {
+            synchronized (readerLock) {
+                reader = null;
+                // an interrupt meant to wake the read must not reach the caller's socket writes
+                Thread.interrupted();
+            }
+        }
+    }
+
+    /** Marks the call as failed, for the latency metric's outcome tag. */
+    public void failed() {
+        failed = true;
+    }
+
+    boolean hasFailed() {
+        return failed;
+    }
+
+    long idleNanos() {
+        return System.nanoTime() - lastActivityNanos;
+    }
+
+    /** Stops reading from the node (the upstream connection is closed) and frees the node's slot. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            try {
+                body.close();
+            } catch (IOException ignored) {
+                // the connection is gone either way
+            }
+            synchronized (readerLock) {
+                if (reader != null && reader != Thread.currentThread()) {
+                    reader.interrupt();
+                }
+            }
+            onClose.accept(this);
+        }
+    }
+
+    boolean isClosed() {
+        return closed.get();
+    }
+}

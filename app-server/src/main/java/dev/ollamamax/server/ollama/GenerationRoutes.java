@@ -1,0 +1,99 @@
+package dev.ollamamax.server.ollama;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ollamamax.server.errors.GatewayException;
+import dev.ollamamax.server.http.JsonBodies;
+import dev.ollamamax.server.nodes.Upstream;
+import dev.ollamamax.server.nodes.UpstreamCall;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.util.Optional;
+
+/** {@code /api/chat}, {@code /api/generate}, {@code /api/embed}, {@code /api/embeddings}: routed to the best node. */
+final class GenerationRoutes implements HttpService {
+
+    private final ObjectMapper json;
+    private final Upstream upstream;
+
+    GenerationRoutes(ObjectMapper json, Upstream upstream) {
+        this.json = json;
+        this.upstream = upstream;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.post("/chat", (req, res) -> generate(req, res, "/api/chat"))
+                .post("/generate", (req, res) -> generate(req, res, "/api/generate"))
+                .post("/embed", (req, res) -> embed(req, res, "/api/embed"))
+                .post("/embeddings", (req, res) -> embed(req, res, "/api/embeddings"));
+    }
+
+    private void generate(ServerRequest req, ServerResponse res, String path) throws Exception {
+        ObjectNode body = JsonBodies.readObject(json, req);
+        String model = JsonBodies.requireText(body, "model");
+        if (path.equals("/api/chat")) {
+            validateMessages(body);
+        } else if (body.has("prompt") && !body.get("prompt").isTextual()) {
+            throw GatewayException.badRequest("The field 'prompt' must be a string", "prompt");
+        }
+        boolean stream = body.path("stream").asBoolean(true);
+        Optional<String> node = pinnedNode(body);
+        UpstreamCall call = upstream.open(model, path, json.writeValueAsBytes(body), node);
+        if (stream) {
+            NdjsonRelay.relay(json, upstream, call, model, res);
+        } else {
+            sendWhole(call, model, res, true);
+        }
+    }
+
+    private void embed(ServerRequest req, ServerResponse res, String path) throws Exception {
+        ObjectNode body = JsonBodies.readObject(json, req);
+        String model = JsonBodies.requireText(body, "model");
+        if (path.equals("/api/embed")) {
+            JsonNode input = body.get("input");
+            if (input == null || !(input.isTextual() || input.isArray())) {
+                throw GatewayException.badRequest("The field 'input' is required: a string or an array of strings", "input");
+            }
+        }
+        UpstreamCall call = upstream.open(model, path, json.writeValueAsBytes(body), pinnedNode(body));
+        sendWhole(call, model, res, false);
+    }
+
+    private void sendWhole(UpstreamCall call, String model, ServerResponse res, boolean countTokens) throws Exception {
+        try (call) {
+            byte[] whole = call.nextLine();
+            if (countTokens) {
+                upstream.recordUsage(call.node(), model, json.readTree(whole));
+            }
+            res.header(HeaderNames.CONTENT_TYPE, "application/json");
+            res.header(HeaderNames.create("X-OllamaMax-Node"), call.node().id());
+            res.send(whole);
+        }
+    }
+
+    private static void validateMessages(ObjectNode body) {
+        JsonNode messages = body.get("messages");
+        if (messages == null || messages.isNull()) {
+            return; // Ollama loads the model when no messages are given
+        }
+        if (!messages.isArray()) {
+            throw GatewayException.badRequest("The field 'messages' must be an array of {role, content}", "messages");
+        }
+        for (JsonNode m : messages) {
+            if (!m.isObject() || !m.path("role").isTextual()) {
+                throw GatewayException.badRequest("Each message needs a 'role' string and a 'content'", "messages");
+            }
+        }
+    }
+
+    /** Our extension: {@code "node": "<id>"} pins the request to one node; removed before forwarding. */
+    private Optional<String> pinnedNode(ObjectNode body) {
+        JsonNode node = body.remove("node");
+        return node != null && node.isTextual() && !node.asText().isBlank() ? Optional.of(node.asText()) : Optional.empty();
+    }
+}

@@ -1,0 +1,220 @@
+package dev.ollamamax.server.ollama;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ollamamax.server.errors.ErrorKind;
+import dev.ollamamax.server.errors.GatewayException;
+import dev.ollamamax.server.http.JsonBodies;
+import dev.ollamamax.server.nodes.ModelNames;
+import dev.ollamamax.server.nodes.Node;
+import dev.ollamamax.server.nodes.NodeRegistry;
+import dev.ollamamax.server.nodes.NodesFeature;
+import dev.ollamamax.server.nodes.UpstreamCall;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Model management across nodes: merged {@code tags} and {@code ps}, {@code version}, {@code show},
+ * {@code pull} (progress streamed from the node that pulls), {@code delete} and {@code copy}.
+ */
+final class ModelRoutes implements HttpService {
+
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
+
+    private final ObjectMapper json;
+    private final NodesFeature nodes;
+    private final NodeRegistry registry;
+
+    ModelRoutes(ObjectMapper json, NodesFeature nodes) {
+        this.json = json;
+        this.nodes = nodes;
+        this.registry = nodes.registry();
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/tags", this::tags)
+                .get("/ps", this::ps)
+                .get("/version", this::version)
+                .post("/show", this::show)
+                .post("/pull", this::pull)
+                .delete("/delete", this::delete)
+                .post("/copy", this::copy);
+    }
+
+    private void tags(ServerRequest req, ServerResponse res) {
+        Map<String, JsonNode> merged = new LinkedHashMap<>();
+        for (Node node : routable()) {
+            for (JsonNode m : node.models()) {
+                merged.putIfAbsent(ModelNames.normalize(m.path("name").asText()), m);
+            }
+        }
+        ObjectNode out = json.createObjectNode();
+        out.putArray("models").addAll(merged.values());
+        JsonBodies.send(json, res, 200, out);
+    }
+
+    private void ps(ServerRequest req, ServerResponse res) throws Exception {
+        ObjectNode out = json.createObjectNode();
+        ArrayNode models = out.putArray("models");
+        for (HttpResponse<byte[]> r : fanOut(routable(), "GET", "/api/ps", null)) {
+            if (r != null && r.statusCode() == 200) {
+                json.readTree(r.body()).path("models").forEach(models::add);
+            }
+        }
+        JsonBodies.send(json, res, 200, out);
+    }
+
+    private void version(ServerRequest req, ServerResponse res) {
+        String version = routable().stream().map(n -> n.snapshot().version().orElse(null))
+                .filter(v -> v != null).findFirst().orElse("0.0.0");
+        JsonBodies.send(json, res, 200, Map.of("version", version));
+    }
+
+    private void show(ServerRequest req, ServerResponse res) throws Exception {
+        ObjectNode body = JsonBodies.readObject(json, req);
+        String model = modelField(body, "model", "name");
+        List<Node> having = registry.candidates(model);
+        if (having.isEmpty()) {
+            throw GatewayException.modelNotFound(model);
+        }
+        forward(having.getFirst(), "POST", "/api/show", json.writeValueAsBytes(body), res);
+    }
+
+    private void pull(ServerRequest req, ServerResponse res) throws Exception {
+        ObjectNode body = JsonBodies.readObject(json, req);
+        String model = modelField(body, "model", "name");
+        Node node = target(body);
+        boolean stream = body.path("stream").asBoolean(true);
+        UpstreamCall call = nodes.upstream().openOn(node, "/api/pull", json.writeValueAsBytes(body));
+        try {
+            if (stream) {
+                NdjsonRelay.relay(json, nodes.upstream(), call, model, res);
+            } else {
+                byte[] line;
+                byte[] last = null;
+                while ((line = call.nextLine()) != null) {
+                    last = line;
+                }
+                call.close();
+                res.header(io.helidon.http.HeaderNames.CONTENT_TYPE, "application/json");
+                res.send(last == null ? "{}".getBytes() : last);
+            }
+        } finally {
+            call.close();
+            Thread.ofVirtual().start(() -> nodes.prober().probe(node));
+        }
+    }
+
+    private void delete(ServerRequest req, ServerResponse res) throws Exception {
+        ObjectNode body = JsonBodies.readObject(json, req);
+        String model = modelField(body, "model", "name");
+        List<Node> targets = targets(body, model);
+        byte[] bytes = json.writeValueAsBytes(body);
+        List<HttpResponse<byte[]>> results = fanOut(targets, "DELETE", "/api/delete", bytes);
+        finishFanOut(targets, results, res, "delete " + model);
+    }
+
+    private void copy(ServerRequest req, ServerResponse res) throws Exception {
+        ObjectNode body = JsonBodies.readObject(json, req);
+        String source = JsonBodies.requireText(body, "source");
+        JsonBodies.requireText(body, "destination");
+        List<Node> targets = targets(body, source);
+        List<HttpResponse<byte[]>> results = fanOut(targets, "POST", "/api/copy", json.writeValueAsBytes(body));
+        finishFanOut(targets, results, res, "copy " + source);
+    }
+
+    private void finishFanOut(List<Node> targets, List<HttpResponse<byte[]>> results, ServerResponse res, String what) {
+        List<String> failures = new ArrayList<>();
+        for (int i = 0; i < targets.size(); i++) {
+            HttpResponse<byte[]> r = results.get(i);
+            if (r == null || r.statusCode() != 200) {
+                failures.add(targets.get(i).id() + ": " + (r == null ? "no answer" : "HTTP " + r.statusCode() + " " + new String(r.body())));
+            }
+            Node n = targets.get(i);
+            Thread.ofVirtual().start(() -> nodes.prober().probe(n));
+        }
+        if (!failures.isEmpty()) {
+            throw new GatewayException(ErrorKind.UPSTREAM_ERROR, "Could not " + what + " on every node: " + String.join("; ", failures));
+        }
+        res.status(200).send();
+    }
+
+    /** Nodes to act on: the pinned one, or every routable node that has the model. */
+    private List<Node> targets(ObjectNode body, String model) {
+        if (body.hasNonNull("node")) {
+            return List.of(target(body));
+        }
+        List<Node> having = routable().stream().filter(n -> n.hasModel(model)).toList();
+        if (having.isEmpty()) {
+            throw GatewayException.modelNotFound(model);
+        }
+        return having;
+    }
+
+    /** The pinned node ({@code "node"} field, removed before forwarding), else the least busy routable node. */
+    private Node target(ObjectNode body) {
+        JsonNode pinned = body.remove("node");
+        if (pinned != null && pinned.isTextual()) {
+            return registry.get(pinned.asText()).orElseThrow(() ->
+                    GatewayException.badRequest("There is no node '" + pinned.asText() + "'", "node"));
+        }
+        return routable().stream().min(java.util.Comparator.comparingInt(Node::inFlight))
+                .orElseThrow(() -> new GatewayException(ErrorKind.NO_HEALTHY_NODE, "No healthy Ollama node to pull to"));
+    }
+
+    private List<Node> routable() {
+        Instant now = Instant.now();
+        return registry.all().stream().filter(n -> n.routable(now)).toList();
+    }
+
+    private List<HttpResponse<byte[]>> fanOut(List<Node> targets, String method, String path, byte[] body) throws Exception {
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<HttpResponse<byte[]>>> futures = new ArrayList<>();
+            for (Node n : targets) {
+                futures.add(pool.submit(() -> nodes.client().sendBytes(n.url(), method, path, body, CALL_TIMEOUT)));
+            }
+            List<HttpResponse<byte[]>> out = new ArrayList<>();
+            for (Future<HttpResponse<byte[]>> f : futures) {
+                try {
+                    out.add(f.get());
+                } catch (Exception e) {
+                    out.add(null);
+                }
+            }
+            return out;
+        }
+    }
+
+    private void forward(Node node, String method, String path, byte[] body, ServerResponse res) throws Exception {
+        HttpResponse<byte[]> r = nodes.client().sendBytes(node.url(), method, path, body, CALL_TIMEOUT);
+        res.status(r.statusCode());
+        res.header(io.helidon.http.HeaderNames.CONTENT_TYPE, r.headers().firstValue("Content-Type").orElse("application/json"));
+        res.send(r.body());
+    }
+
+    private static String modelField(ObjectNode body, String... names) {
+        for (String n : names) {
+            if (body.hasNonNull(n) && body.get(n).isTextual() && !body.get(n).asText().isBlank()) {
+                return body.get(n).asText();
+            }
+        }
+        throw GatewayException.badRequest("The field 'model' is required", "model");
+    }
+
+}
