@@ -11,7 +11,6 @@ import dev.ollamamax.ui.common.SameThreadUiExecutor;
 import dev.ollamamax.ui.common.TestGateways;
 import io.micrometer.core.instrument.Gauge;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,11 +34,10 @@ class StatusBarViewModelTest {
             assertThat(model.gatewayTextProperty().get()).startsWith("Gateway up  :" + primary + " :");
             assertThat(model.streamsTextProperty().get()).isEqualTo("streams: 0");
 
-            AtomicInteger inFlight = new AtomicInteger(3);
-            Gauge.builder("ollamamax.streams.in_flight", inFlight, AtomicInteger::get)
-                    .register(gateway.gateway().orElseThrow().context().meters());
+            Gauge streams = gateway.gateway().orElseThrow().context().meters().find("ollamamax.streams.in_flight").gauge();
+            assertThat(streams).as("the gateway registers the streams gauge").isNotNull();
             model.setNodeSummary(() -> new NodeSummary(2, 3));
-            assertThat(model.streamsTextProperty().get()).isEqualTo("streams: 3");
+            assertThat(model.streamsTextProperty().get()).isEqualTo("streams: " + (int) streams.value());
             assertThat(model.nodesTextProperty().get()).isEqualTo("nodes: 2/3 healthy");
 
             gateway.gateway().orElseThrow().stop(Listener.FALLBACK);
