@@ -9,8 +9,14 @@ import dev.ollamamax.ui.common.Icons;
 import dev.ollamamax.ui.common.NodeSummary;
 import dev.ollamamax.ui.common.Screen;
 import dev.ollamamax.ui.common.UiExecutor;
+import dev.ollamamax.ui.common.StackMonitor;
+import dev.ollamamax.ui.dashboard.DashboardView;
+import dev.ollamamax.ui.dashboard.DashboardViewModel;
 import dev.ollamamax.ui.logs.LogsView;
 import dev.ollamamax.ui.logs.LogsViewModel;
+import dev.ollamamax.ui.ports.PortMoves;
+import dev.ollamamax.ui.ports.PortsView;
+import dev.ollamamax.ui.ports.PortsViewModel;
 import dev.ollamamax.ui.services.ServicesView;
 import dev.ollamamax.ui.services.ServicesViewModel;
 import dev.ollamamax.ui.settings.SettingsView;
@@ -19,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 import javafx.beans.property.ObjectProperty;
@@ -43,11 +50,13 @@ public final class DesktopApp implements AutoCloseable {
     private final StatusBarViewModel status;
     private final SettingsViewModel settings;
     private final LogsViewModel logs;
+    private final PortsViewModel ports;
     private final ObjectProperty<Theme> theme;
     private final MainWindow window;
     private final List<AutoCloseable> closeables = new ArrayList<>();
 
-    public DesktopApp(DesktopConfig config, LogBuffer gatewayLog, UiExecutor executor, Runnable quit) {
+    public DesktopApp(DesktopConfig config, LogBuffer gatewayLog, UiExecutor executor, Runnable quit,
+                      Consumer<String> openUrl) {
         this.executor = executor;
         this.supervisor = Supervisor.standard(registry);
         this.gateway = new GatewayManager(config.config(), registry);
@@ -60,7 +69,14 @@ public final class DesktopApp implements AutoCloseable {
         this.logs = new LogsViewModel(registry, gatewayLog, executor);
         closeables.add(registry.onChange(() -> executor.onUi(logs::refreshSources)));
 
+        StackMonitor monitor = StackMonitor.standard(gateway);
+        PortMoves moves = new PortMoves(gateway, config.store(), config.loader(),
+                c -> executor.onUi(() -> settings.reload(c)));
+        this.ports = new PortsViewModel(monitor, moves, executor, ProcessHandle.current().pid(),
+                System.getProperty("user.name"));
         List<Screen> screens = new ArrayList<>();
+        screens.add(new DashboardView(new DashboardViewModel(monitor, registry, executor), executor, openUrl));
+        screens.add(new PortsView(ports, executor));
         screens.add(new ServicesView(new ServicesViewModel(registry, Optional.of(supervisor), executor), executor));
         screens.add(new SettingsView(settings));
         screens.add(new LogsView(logs));
@@ -97,6 +113,11 @@ public final class DesktopApp implements AutoCloseable {
     /** The nodes feature's hook: the status bar shows its healthy/total count from now on. */
     public void setNodeSummary(Supplier<NodeSummary> supplier) {
         status.setNodeSummary(supplier);
+    }
+
+    /** The nodes feature's hook: "Adopt as node" on the Ports screen hands it a running Ollama's URL. */
+    public void setAdoptNode(Consumer<String> adopt) {
+        ports.setAdoptHandler(adopt);
     }
 
     /** Starts the gateway and the supervisor in the background; the status bar shows progress. */

@@ -47,7 +47,7 @@ public final class OllamaMaxApp extends Application {
             return;
         }
         executor = new FxUiExecutor();
-        desktop = new DesktopApp(config, log.buffer(), executor, Platform::exit);
+        desktop = new DesktopApp(config, log.buffer(), executor, Platform::exit, getHostServices()::showDocument);
         desktop.show(stage);
         long uptime = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
         LOG.info(() -> "Window shown " + uptime + " ms after JVM start; starting the gateway");

@@ -80,6 +80,14 @@ public final class GatewayManager implements AutoCloseable {
         return start();
     }
 
+    /**
+     * Takes a configuration whose changes do not concern the running listeners (another service's port):
+     * the plan shows it at once, the gateway uses it from its next start.
+     */
+    public synchronized void useConfig(Config newConfig) {
+        this.config = newConfig;
+    }
+
     public synchronized Config config() {
         return config;
     }

@@ -33,6 +33,7 @@ public final class LogsViewModel {
     private final LogSource gatewayLog;
     private final UiExecutor executor;
     private final ObservableList<LogSource> sources = FXCollections.observableArrayList();
+    private final ObservableList<LogSource> readOnlySources = FXCollections.unmodifiableObservableList(sources);
     private final ReadOnlyObjectWrapper<LogSource> selected = new ReadOnlyObjectWrapper<>();
     private final ObservableList<String> lines = FXCollections.observableArrayList();
     private final FilteredList<String> visible = new FilteredList<>(lines);
@@ -54,7 +55,7 @@ public final class LogsViewModel {
     }
 
     public ObservableList<LogSource> sources() {
-        return FXCollections.unmodifiableObservableList(sources);
+        return readOnlySources;
     }
 
     public ReadOnlyObjectProperty<LogSource> selectedProperty() {

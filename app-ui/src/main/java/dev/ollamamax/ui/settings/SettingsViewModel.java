@@ -121,6 +121,12 @@ public final class SettingsViewModel {
         writeSaved(saved -> saved.remove(row.name()), java.util.Set.of(row.name()), "Removed the saved value of " + row.name(), row.needsRestart());
     }
 
+    /** Takes a configuration changed elsewhere (a port moved from the Ports screen); unsaved edits stay. */
+    public void reload(Config changed) {
+        config = changed;
+        rows.stream().filter(r -> !r.isDirty()).forEach(r -> r.update(changed.value(r.setting())));
+    }
+
     /** Throws away unsaved edits. */
     public void revert() {
         rows.forEach(r -> r.update(config.value(r.setting())));

@@ -25,7 +25,7 @@ public final class DesktopFixture implements AutoCloseable {
         cli.putAll(extraCommandLine);
         DesktopConfig config = DesktopConfig.load(dir, Map.of(), cli);
         FxUiExecutor executor = new FxUiExecutor();
-        DesktopApp desktop = new DesktopApp(config, new LogBuffer(1000), executor, () -> { });
+        DesktopApp desktop = new DesktopApp(config, new LogBuffer(1000), executor, () -> { }, url -> { });
         desktop.show(stage);
         desktop.startGateway();
         return new DesktopFixture(executor, desktop);
