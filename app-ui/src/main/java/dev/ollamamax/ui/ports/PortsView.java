@@ -35,6 +35,8 @@ public final class PortsView implements Screen {
     private final VBox root = new VBox();
     private final VBox conflictBox = new VBox(10);
     private final FlowPane mapBox = new FlowPane(14, 14);
+    /** The card of each shown conflict, so an unchanged conflict keeps its node across rescans. */
+    private final Map<ConflictItem, Node> cards = new LinkedHashMap<>();
     private AutoCloseable poll;
 
     public PortsView(PortsViewModel model, UiExecutor executor) {
@@ -143,10 +145,16 @@ public final class PortsView implements Screen {
             ok.setGraphic(Icons.icon(Feather.CHECK_CIRCLE, 16));
             ok.getStyleClass().addAll("banner", "banner-success");
             ok.setMaxWidth(Double.MAX_VALUE);
+            cards.clear();
             conflictBox.getChildren().setAll(ok);
             return;
         }
-        conflictBox.getChildren().setAll(model.conflicts().stream().map(this::card).toList());
+        Map<ConflictItem, Node> reuse = new java.util.HashMap<>(cards);
+        cards.clear();
+        for (ConflictItem item : model.conflicts()) {
+            cards.put(item, Optional.ofNullable(reuse.get(item)).orElseGet(() -> card(item)));
+        }
+        conflictBox.getChildren().setAll(cards.values());
     }
 
     private Node card(ConflictItem item) {

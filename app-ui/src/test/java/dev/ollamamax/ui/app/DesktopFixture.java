@@ -20,9 +20,15 @@ public final class DesktopFixture implements AutoCloseable {
 
     /** Builds and shows the app on the stage (call from a TestFX {@code @Start} method) and starts the gateway. */
     public static DesktopFixture show(Stage stage, Path dir, Map<String, String> extraCommandLine) {
-        Map<String, String> cli = new LinkedHashMap<>(Map.of("PORT", "0", "WS_PORT", "0", "FALLBACK_PORT", "0",
-                "OLLAMAMAX_HOME", dir.resolve("home").toString()));
+        Map<String, String> cli = new LinkedHashMap<>(Map.of("PORT", "0", "WS_PORT", "0", "FALLBACK_PORT", "0"));
         cli.putAll(extraCommandLine);
+        return showExactly(stage, dir, cli);
+    }
+
+    /** As {@link #show} with exactly these command-line values (and the data folder in {@code dir/home}). */
+    public static DesktopFixture showExactly(Stage stage, Path dir, Map<String, String> commandLine) {
+        Map<String, String> cli = new LinkedHashMap<>(commandLine);
+        cli.put("OLLAMAMAX_HOME", dir.resolve("home").toString());
         DesktopConfig config = DesktopConfig.load(dir, Map.of(), cli);
         FxUiExecutor executor = new FxUiExecutor();
         DesktopApp desktop = new DesktopApp(config, new LogBuffer(1000), executor, () -> { }, url -> { });

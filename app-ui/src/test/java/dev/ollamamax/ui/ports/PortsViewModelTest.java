@@ -77,6 +77,18 @@ class PortsViewModelTest {
     }
 
     @Test
+    void aRescanThatFindsTheSameConflictLeavesTheListAlone() {
+        model.refresh();
+        ConflictItem first = conflict();
+        List<PortTile> tiles = List.copyOf(model.tiles());
+
+        model.refresh();
+
+        assertThat(conflict()).as("%s%nvs%n%s", first, conflict()).isSameAs(first);
+        assertThat(model.tiles()).containsExactlyElementsOf(tiles);
+    }
+
+    @Test
     void movingRewritesTheDotEnvKeepingItsCommentsAndRestartsTheListenerOnTheFreePort() throws Exception {
         model.refresh();
         int target = conflict().steps().getFirst().move().port();
