@@ -130,7 +130,8 @@ public final class DashboardView implements Screen {
 
         TableColumn<DashboardRow, String> latency = text("Latency", 80, DashboardRow::latencyProperty);
         TableColumn<DashboardRow, String> holder = text("Held by", 170, DashboardRow::holderProperty);
-        TableColumn<DashboardRow, String> checked = text("Checked", 80, DashboardRow::checkedProperty);
+        TableColumn<DashboardRow, String> checked = text("Checked", 90, DashboardRow::checkedProperty);
+        checked.setMinWidth(85);
 
         TableColumn<DashboardRow, DashboardRow> actions = new TableColumn<>("");
         actions.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
