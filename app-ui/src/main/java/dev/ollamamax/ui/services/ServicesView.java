@@ -123,6 +123,14 @@ public final class ServicesView implements Screen {
         TableColumn<ServiceRow, String> detail = new TableColumn<>("Detail");
         detail.setCellValueFactory(c -> c.getValue().detailProperty());
         detail.setPrefWidth(300);
+        detail.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                setTooltip(empty || text == null || text.isEmpty() ? null : Icons.tooltip(text));
+            }
+        });
 
         TableColumn<ServiceRow, ServiceRow> actions = new TableColumn<>("");
         actions.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
