@@ -187,6 +187,13 @@ class OllamaApiTest {
     }
 
     @Test
+    void anUnknownEndpointIsA404NotA500() {
+        HttpResponse<String> res = gw.get("/api/nope");
+        assertThat(res.statusCode()).isEqualTo(404);
+        assertThat(gw.json(res.body()).path("error").asText()).isEqualTo("There is no such endpoint");
+    }
+
+    @Test
     void oversizedBodyIsRefusedWithA413() {
         String big = "{\"model\":\"llama3.2\",\"prompt\":\"" + "x".repeat(9 * 1024 * 1024) + "\"}";
         HttpResponse<String> res = gw.post("/api/generate", big);
