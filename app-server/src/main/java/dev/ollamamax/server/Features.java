@@ -1,5 +1,6 @@
 package dev.ollamamax.server;
 
+import dev.ollamamax.server.chat.ChatFeature;
 import dev.ollamamax.server.nodes.NodesFeature;
 import dev.ollamamax.server.ollama.OllamaFeature;
 import dev.ollamamax.server.ops.OpsFeature;
@@ -18,6 +19,7 @@ final class Features {
         features.add(new OpsFeature(context, List.of(nodes.readiness())));
         features.add(nodes);
         features.add(new OllamaFeature(context, nodes));
+        features.add(new ChatFeature(context, nodes));
         return features;
     }
 }
