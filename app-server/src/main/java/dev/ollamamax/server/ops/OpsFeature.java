@@ -28,6 +28,7 @@ public final class OpsFeature implements GatewayFeature {
 
     @Override
     public void http(Listener listener, HttpRouting.Builder routing) {
+        routing.addFilter(new RequestMetrics(context.meters(), listener));
         routing.get("/health", (req, res) -> health(listener, res))
                 .get("/health/ready", this::ready)
                 .get("/metrics", this::metrics);

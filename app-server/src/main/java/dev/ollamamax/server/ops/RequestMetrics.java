@@ -1,0 +1,64 @@
+package dev.ollamamax.server.ops;
+
+import dev.ollamamax.server.Listener;
+import io.helidon.webserver.http.Filter;
+import io.helidon.webserver.http.FilterChain;
+import io.helidon.webserver.http.RoutingRequest;
+import io.helidon.webserver.http.RoutingResponse;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.Set;
+
+/** Times every HTTP request as {@code ollamamax.http.requests} by route, method, status and listener. */
+final class RequestMetrics implements Filter {
+
+    private static final Set<String> KNOWN_ROOTS = Set.of("api", "v1", "auth", "health", "metrics", "docs", "chat");
+
+    private final MeterRegistry meters;
+    private final Listener listener;
+
+    RequestMetrics(MeterRegistry meters, Listener listener) {
+        this.meters = meters;
+        this.listener = listener;
+    }
+
+    @Override
+    public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
+        long start = System.nanoTime();
+        try {
+            chain.proceed();
+        } finally {
+            Timer.builder("ollamamax.http.requests")
+                    .tag("route", route(req.path().path()))
+                    .tag("method", req.prologue().method().text())
+                    .tag("status", Integer.toString(res.status().code()))
+                    .tag("listener", listener.wireName())
+                    .publishPercentileHistogram()
+                    .register(meters)
+                    .record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /**
+     * A bounded route label: known API paths keep up to three segments; ids and anything unknown are
+     * folded so a client cannot create unbounded series.
+     */
+    static String route(String path) {
+        String[] parts = path.split("/");
+        if (parts.length < 2 || parts[1].isEmpty()) {
+            return "/";
+        }
+        if (!KNOWN_ROOTS.contains(parts[1])) {
+            return "other";
+        }
+        StringBuilder sb = new StringBuilder();
+        int max = Math.min(parts.length, 4);
+        for (int i = 1; i < max; i++) {
+            String p = parts[i];
+            boolean variable = i >= 2 && (p.chars().anyMatch(Character::isDigit) || p.contains(":"))
+                    && !p.equals("v1");
+            sb.append('/').append(variable ? "{id}" : p);
+        }
+        return sb.toString();
+    }
+}
