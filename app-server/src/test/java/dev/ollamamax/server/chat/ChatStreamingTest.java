@@ -80,7 +80,7 @@ class ChatStreamingTest {
             assertThat(metrics.latencyMs()).isGreaterThanOrEqualTo(metrics.ttftMs());
             assertThat(metrics.tokensPerSecond()).isPositive();
         }
-        assertThat(gw.counter("ollamamax.ws.generations", "outcome", "done")).isEqualTo(1);
+        ChatControlTest.awaitTrue(() -> gw.counter("ollamamax.ws.generations", "outcome", "done") == 1);
     }
 
     @Test
