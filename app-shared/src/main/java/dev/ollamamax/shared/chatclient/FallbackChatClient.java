@@ -187,11 +187,14 @@ public final class FallbackChatClient implements AutoCloseable {
         }
         EndpointConnection c = new EndpointConnection(endpoints.get(index), index, events);
         connecting = c;
+        // the hello may be handled before this completion: by then c may already be the current connection
         open(c).whenComplete((ws, err) -> post(() -> {
             if (err != null) {
                 attemptFailed(c, EndpointConnection.describe(err));
             } else if (c != connecting) {
-                ws.abort();
+                if (c != current) {
+                    ws.abort();
+                }
             } else {
                 actor.schedule(() -> guarded(() -> {
                     if (c == connecting) {
@@ -283,7 +286,7 @@ public final class FallbackChatClient implements AutoCloseable {
         probe = p;
         open(p).whenComplete((ws, err) -> post(() -> {
             if (p != probe) {
-                if (ws != null) {
+                if (ws != null && p != current) {
                     ws.abort();
                 }
             } else if (err != null) {
