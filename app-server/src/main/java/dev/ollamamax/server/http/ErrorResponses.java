@@ -3,6 +3,7 @@ package dev.ollamamax.server.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ollamamax.server.errors.ErrorKind;
 import dev.ollamamax.server.errors.GatewayException;
+import io.helidon.http.HttpException;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -25,6 +26,7 @@ public final class ErrorResponses {
 
     public static void install(HttpRouting.Builder routing, ObjectMapper json) {
         routing.error(GatewayException.class, (req, res, e) -> send(json, req, res, e));
+        routing.error(HttpException.class, (req, res, e) -> send(json, req, res, fromHelidon(e)));
         routing.error(IllegalArgumentException.class, (req, res, e) ->
                 send(json, req, res, GatewayException.badRequest(e.getMessage())));
         routing.error(Exception.class, (req, res, e) -> {
@@ -32,6 +34,25 @@ public final class ErrorResponses {
             send(json, req, res, new GatewayException(ErrorKind.INTERNAL,
                     "The gateway failed unexpectedly while handling this request (" + e.getClass().getSimpleName() + ")"));
         });
+    }
+
+    /** Helidon's own refusals (no route, bad request, payload too large) keep their status. */
+    static GatewayException fromHelidon(HttpException e) {
+        int code = e.status().code();
+        ErrorKind kind = switch (code) {
+            case 400 -> ErrorKind.BAD_REQUEST;
+            case 401 -> ErrorKind.UNAUTHORIZED;
+            case 403 -> ErrorKind.FORBIDDEN;
+            case 404, 405 -> ErrorKind.NOT_FOUND;
+            case 413 -> ErrorKind.TOO_LARGE;
+            default -> code >= 500 ? ErrorKind.INTERNAL : ErrorKind.BAD_REQUEST;
+        };
+        String message = switch (code) {
+            case 404, 405 -> "There is no such endpoint";
+            case 413 -> "The request body is larger than the gateway accepts";
+            default -> e.getMessage();
+        };
+        return new GatewayException(kind, message);
     }
 
     public static void send(ObjectMapper json, ServerRequest req, ServerResponse res, GatewayException e) {

@@ -1,71 +1,71 @@
 package dev.ollamamax.server.nodes;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
 
 /**
  * Reads newline-terminated lines from a stream as soon as each is complete, without waiting for more
- * input than the current line: what NDJSON passthrough needs.
+ * input than the current line: what NDJSON passthrough needs. Blank lines are skipped; {@code \r\n} is
+ * accepted.
  */
 final class LineReader {
 
     private final InputStream in;
-    private final byte[] buf = new byte[8192];
+    private byte[] buf = new byte[8192];
+    /** Start of unread data. */
     private int pos;
+    /** End of valid data. */
     private int limit;
+    /** Where the newline search resumes (everything before it, from pos, has no newline). */
+    private int scanned;
 
     LineReader(InputStream in) {
         this.in = in;
     }
 
-    /** The next line without its terminator, or null at the end of the stream. Blank lines are skipped. */
+    /** The next non-blank line without its terminator, or null at the end of the stream. */
     byte[] next() throws IOException {
-        ByteArrayOutputStream partial = null;
         while (true) {
-            for (int i = pos; i < limit; i++) {
+            for (int i = scanned; i < limit; i++) {
                 if (buf[i] == '\n') {
                     int end = i > pos && buf[i - 1] == '\r' ? i - 1 : i;
-                    byte[] line;
-                    if (partial == null) {
-                        line = Arrays.copyOfRange(buf, pos, end);
-                    } else {
-                        partial.write(buf, pos, end - pos);
-                        line = partial.toByteArray();
-                        partial = null;
-                    }
+                    byte[] line = Arrays.copyOfRange(buf, pos, end);
                     pos = i + 1;
-                    if (line.length == 0) {
-                        break;
+                    scanned = pos;
+                    if (line.length > 0) {
+                        return line;
                     }
-                    return line;
                 }
             }
-            if (pos < limit && !hasNewline()) {
-                if (partial == null) {
-                    partial = new ByteArrayOutputStream();
+            scanned = limit;
+            if (!fill()) {
+                if (pos < limit) {
+                    byte[] rest = Arrays.copyOfRange(buf, pos, limit);
+                    pos = limit;
+                    return rest;
                 }
-                partial.write(buf, pos, limit - pos);
-                pos = limit;
-            }
-            if (pos >= limit) {
-                int n = in.read(buf, 0, buf.length);
-                if (n < 0) {
-                    return partial == null || partial.size() == 0 ? null : partial.toByteArray();
-                }
-                pos = 0;
-                limit = n;
+                return null;
             }
         }
     }
 
-    private boolean hasNewline() {
-        for (int i = pos; i < limit; i++) {
-            if (buf[i] == '\n') {
-                return true;
-            }
+    /** Reads more input, compacting or growing the buffer; false at the end of the stream. */
+    private boolean fill() throws IOException {
+        if (pos > 0) {
+            System.arraycopy(buf, pos, buf, 0, limit - pos);
+            limit -= pos;
+            scanned -= pos;
+            pos = 0;
         }
-        return false;
+        if (limit == buf.length) {
+            buf = Arrays.copyOf(buf, buf.length * 2);
+        }
+        int n = in.read(buf, limit, buf.length - limit);
+        if (n < 0) {
+            return false;
+        }
+        limit += n;
+        return true;
     }
 }

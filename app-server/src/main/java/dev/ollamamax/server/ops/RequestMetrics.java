@@ -25,12 +25,15 @@ final class RequestMetrics implements Filter {
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
         long start = System.nanoTime();
+        // read before routing: a service registered under a prefix sees a path relative to it
+        String route = route(req.path().path());
+        String method = req.prologue().method().text();
         try {
             chain.proceed();
         } finally {
             Timer.builder("ollamamax.http.requests")
-                    .tag("route", route(req.path().path()))
-                    .tag("method", req.prologue().method().text())
+                    .tag("route", route)
+                    .tag("method", method)
                     .tag("status", Integer.toString(res.status().code()))
                     .tag("listener", listener.wireName())
                     .publishPercentileHistogram()

@@ -1,5 +1,6 @@
 /**
- * Benchmarks of the gateway, run by hand ({@code WsBench}), and the minimal WebSocket client they use
- * (also used by chat tests that need a client which misbehaves on purpose).
+ * Benchmarks run as plain mains from the test class path (never as timed unit tests), and the minimal
+ * WebSocket client the WebSocket benchmark uses (also used by chat tests that need a client which
+ * misbehaves on purpose).
  */
 package dev.ollamamax.server.bench;

@@ -8,7 +8,7 @@ import java.util.stream.IntStream;
 
 /**
  * Runs a {@link FakeOllama} from the command line for scripts (client tests, benchmarks):
- * {@code FakeOllamaMain <port> [--delay-ms N] [--tokens N] [--model NAME]...}. Default models:
+ * {@code FakeOllamaMain <port> [--delay-ms N] [--tokens N] [--model NAME]... [--pullable NAME]...}. Default models:
  * {@code llama3.2} (loaded) and {@code qwen2.5:0.5b}; with {@code --tokens N} each model replies with N
  * tokens ({@code " tok1" ... " tokN"}). Prints one line {@code FakeOllama listening on <url>} and runs
  * until killed. From the repository root, after building the test classes and a class path file:
@@ -25,19 +25,21 @@ public final class FakeOllamaMain {
 
     public static void main(String[] args) throws InterruptedException {
         if (args.length == 0 || args[0].startsWith("-")) {
-            System.err.println("usage: FakeOllamaMain <port> [--delay-ms N] [--tokens N] [--model NAME]...");
+            System.err.println("usage: FakeOllamaMain <port> [--delay-ms N] [--tokens N] [--model NAME]... [--pullable NAME]...");
             System.exit(2);
         }
         int port = Integer.parseInt(args[0]);
         long delayMs = 0;
         int tokens = 0;
         List<String> models = new ArrayList<>();
+        List<String> pullable = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : "";
             switch (args[i]) {
                 case "--delay-ms" -> delayMs = Long.parseLong(value);
                 case "--tokens" -> tokens = Integer.parseInt(value);
                 case "--model" -> models.add(value);
+                case "--pullable" -> pullable.add(value);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
             i++;
@@ -53,6 +55,9 @@ public final class FakeOllamaMain {
             }
         }
         fake.loaded(models.getFirst());
+        for (String model : pullable) {
+            fake.pullLayers(model, 4_000_000, 120_000);
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(fake::close));
         System.out.println("FakeOllama listening on " + fake.url() + " models=" + models
                 + " delay=" + delayMs + "ms");

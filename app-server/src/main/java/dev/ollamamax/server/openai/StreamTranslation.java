@@ -1,0 +1,18 @@
+package dev.ollamamax.server.openai;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/** How one API turns a node's NDJSON lines into OpenAI stream chunks. */
+interface StreamTranslation {
+
+    /** Chunks sent before the first line (chat sends the assistant role first). */
+    List<ObjectNode> opening();
+
+    /** Chunks for one line that does not end the answer (usually one, none for an empty line). */
+    List<ObjectNode> line(JsonNode line);
+
+    /** Chunks for the node's final {@code done} line: its last text, the finish reason, usage when asked. */
+    List<ObjectNode> end(JsonNode finalLine);
+}

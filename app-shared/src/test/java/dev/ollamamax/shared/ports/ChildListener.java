@@ -1,0 +1,95 @@
+package dev.ollamamax.shared.ports;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real process ({@link HoldPort}) listening on a loopback port, started through a given java executable:
+ * as a child of this JVM, or detached (through {@code sh … &}, so it is nobody's child here, like an Ollama
+ * started by the system). It ends when its stdin closes, or (detached) when {@link #close()} ends it by PID.
+ */
+final class ChildListener implements AutoCloseable {
+
+    private final Process process;
+    private final int port;
+    private final long pid;
+
+    private ChildListener(Process process, int port, long pid) {
+        this.process = process;
+        this.port = port;
+        this.pid = pid;
+    }
+
+    static Path javaExecutable() {
+        return Path.of(ProcessHandle.current().info().command()
+                .orElse(System.getProperty("java.home") + "/bin/java"));
+    }
+
+    /** Starts {@link HoldPort} with the given executable (the JVM itself, or a link to it under another name). */
+    static ChildListener start(Path executable) throws IOException {
+        return start(executable, false);
+    }
+
+    /** Started by a shell that exits at once, so the listener is reparented away from this JVM. */
+    static ChildListener startDetached(Path executable) throws IOException {
+        return start(executable, true);
+    }
+
+    private static ChildListener start(Path executable, boolean detached) throws IOException {
+        Path classes;
+        try {
+            classes = Path.of(HoldPort.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IOException(e);
+        }
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(executable.toString(),
+                "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-Xmx32m", "-cp", classes.toString(), HoldPort.class.getName()));
+        if (detached) {
+            command.add("detached");
+            command.addAll(0, java.util.List.of("/bin/sh", "-c", "\"$@\" &", "sh"));
+        }
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        String line = out.readLine();
+        if (line == null) {
+            p.destroyForcibly();
+            throw new IOException("child listener did not start");
+        }
+        String[] portAndPid = line.strip().split(" ");
+        return new ChildListener(p, Integer.parseInt(portAndPid[0]), Long.parseLong(portAndPid[1]));
+    }
+
+    int port() {
+        return port;
+    }
+
+    long pid() {
+        return pid;
+    }
+
+    @Override
+    public void close() throws IOException {
+        process.getOutputStream().close();
+        try {
+            java.util.Optional<ProcessHandle> listener = ProcessHandle.of(pid);
+            if (listener.isPresent()) {
+                listener.get().destroy();
+                try {
+                    listener.get().onExit().get(5, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                    listener.get().destroyForcibly();
+                }
+            }
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
