@@ -38,7 +38,6 @@ final class Generation {
     private boolean opening = true;
     private volatile boolean cancelled;
     private volatile UpstreamCall call;
-    private volatile Thread thread;
     private long pieces;
 
     Generation(ChatConnection connection, ChatRuntime rt, ClientFrame.Inference request) {
@@ -51,20 +50,29 @@ final class Generation {
     }
 
     void start() {
-        thread = Thread.ofVirtual().name("chat-generation").unstarted(this::run);
-        thread.start();
+        Thread.ofVirtual().name("chat-generation").start(this::run);
     }
 
-    /** Stops the generation: the node request is closed and the client gets a cancelled {@code done}. */
+    /**
+     * Stops the generation. Once a node answers, its request is closed and the generation thread sends the
+     * cancelled {@code done}. While no node has answered yet (routing, a model loading) nothing can be
+     * interrupted without harming the node's connection, so the cancelled {@code done} is sent from here
+     * at once, and the answer that comes later is closed unread.
+     */
     void cancel() {
         cancelled = true;
+        boolean beforeAnswer;
         phaseLock.lock();
         try {
-            if (opening && thread != null) {
-                thread.interrupt(); // still waiting for a node: nothing of the client's socket is touched by this thread yet
-            }
+            beforeAnswer = opening;
+            opening = false;
         } finally {
             phaseLock.unlock();
+        }
+        if (beforeAnswer) {
+            connection.finished(id, this);
+            connection.push(rt.hub().codec().write(ServerFrame.StreamChunk.last(id, "cancelled", new Usage(0, 0), null)));
+            return;
         }
         UpstreamCall c = call;
         if (c != null) {
@@ -98,18 +106,16 @@ final class Generation {
             c = rt.upstream().open(request.model(), "/api/chat", OllamaChatRequest.body(rt.json(), request),
                     Optional.ofNullable(request.node()));
         } catch (GatewayException e) {
-            leaveOpening();
-            if (cancelled) {
-                send(ServerFrame.StreamChunk.last(id, "cancelled", new Usage(0, 0), null));
-                return Outcome.CANCELLED;
+            if (!leaveOpening()) {
+                return Outcome.CANCELLED; // the cancelled done was sent by cancel()
             }
             send(new ServerFrame.ErrorFrame(id, code(e.kind()), e.getMessage()));
             return Outcome.ERROR;
         }
-        leaveOpening();
         call = c;
-        if (cancelled) {
+        if (!leaveOpening()) {
             c.close();
+            return Outcome.CANCELLED;
         }
         String node = c.node().id();
         send(new ServerFrame.Response(id, request.model(), node, conversationId));
@@ -118,7 +124,6 @@ final class Generation {
             try {
                 line = c.nextLine();
             } catch (IOException e) {
-                Thread.interrupted();
                 if (cancelled) {
                     return cancelled(c);
                 }
@@ -169,7 +174,6 @@ final class Generation {
 
     private Outcome cancelled(UpstreamCall c) {
         c.close();
-        Thread.interrupted();
         send(ServerFrame.StreamChunk.last(id, "cancelled", new Usage(0, pieces), c.node().id()));
         send(timing(c, pieces));
         return Outcome.CANCELLED;
@@ -203,25 +207,24 @@ final class Generation {
         }
     }
 
-    private void leaveOpening() {
+    /** Leaves the "waiting for a node" phase; false when a cancel already ended the generation in it. */
+    private boolean leaveOpening() {
         phaseLock.lock();
         try {
+            boolean stillOurs = opening;
             opening = false;
-            Thread.interrupted(); // a cancel that raced with the node's answer must not reach a later socket write
+            return stillOurs;
         } finally {
             phaseLock.unlock();
         }
     }
 
     private void send(ServerFrame frame) {
-        String text = rt.hub().codec().write(frame);
-        while (true) {
-            try {
-                connection.outbox().send(text);
-                return;
-            } catch (InterruptedException e) {
-                // an interrupt from closing the node request while this thread waited for the client: retry
-            }
+        try {
+            connection.outbox().send(rt.hub().codec().write(frame));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Outbox.ConnectionGone();
         }
     }
 

@@ -63,6 +63,31 @@ class ChatControlTest {
     }
 
     @Test
+    void cancelBeforeTheNodeAnswersEndsAtOnceAndLeavesTheNodeHealthy() throws Exception {
+        node.tokenDelay(Duration.ofSeconds(2)); // the node takes 2 s to its first token, like a model loading
+        try (TestWs ws = gw.connect(Listener.PRIMARY)) {
+            ws.next(ServerFrame.Hello.class);
+            ws.send(ClientFrame.Inference.of("early", "llama3.2", "hi"));
+            awaitTrue(() -> node.inFlight() == 1);
+            long sent = System.nanoTime();
+            ws.send(new ClientFrame.Cancel("early"));
+            StreamChunk done = (StreamChunk) ws.next(f -> f.generationId().filter("early"::equals).isPresent());
+            assertThat(Duration.ofNanos(System.nanoTime() - sent)).isLessThan(Duration.ofSeconds(1));
+            assertThat(done.done()).isTrue();
+            assertThat(done.doneReason()).isEqualTo("cancelled");
+            assertThat(done.node()).isNull();
+            // when the node answers later, nothing more is sent for that id
+            assertThat(ws.drain(Duration.ofMillis(2500))).noneMatch(f -> f.generationId().isPresent());
+            awaitTrue(() -> node.inFlight() == 0);
+            ws.send(new ClientFrame.GetNodes());
+            assertThat(ws.next(ServerFrame.NodeList.class).nodes().getFirst().status()).isEqualTo("up");
+            node.tokenDelay(Duration.ZERO);
+            ws.send(ClientFrame.Inference.of("early", "llama3.2", "again")); // the id is free again
+            assertThat(((StreamChunk) ws.generation("early").reversed().get(1)).doneReason()).isEqualTo("stop");
+        }
+    }
+
+    @Test
     void cancellingAGenerationThatIsNotRunningIsABadRequestWithoutId() {
         try (TestWs ws = gw.connect(Listener.PRIMARY)) {
             ws.send(new ClientFrame.Cancel("nope"));

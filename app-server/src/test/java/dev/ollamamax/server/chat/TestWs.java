@@ -71,7 +71,7 @@ final class TestWs implements WebSocket.Listener, AutoCloseable {
         return next(f -> true);
     }
 
-    /** The next frame matching; frames before it are kept in {@link #seen()}. */
+    /** The next frame matching; frames skipped before it are kept in {@link #seen()}. */
     ServerFrame next(Predicate<ServerFrame> match) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         try {
@@ -80,10 +80,10 @@ final class TestWs implements WebSocket.Listener, AutoCloseable {
                 if (f == null) {
                     throw new AssertionError("no matching frame within " + WAIT + "; seen: " + seen);
                 }
-                seen.add(f);
                 if (match.test(f)) {
                     return f;
                 }
+                seen.add(f);
             }
         } catch (InterruptedException e) {
             throw new AssertionError(e);
@@ -100,11 +100,9 @@ final class TestWs implements WebSocket.Listener, AutoCloseable {
         seen.removeIf(f -> f.generationId().filter(id::equals).isPresent());
         while (out.isEmpty() || !ends(out.getLast())) {
             out.add(next(f -> f.generationId().filter(id::equals).isPresent()));
-            seen.removeLast();
         }
         if (out.getLast() instanceof ServerFrame.StreamChunk) {
             out.add(next(f -> f instanceof ServerFrame.GenerationMetrics m && m.id().equals(id)));
-            seen.removeLast();
         }
         return out;
     }
