@@ -2,6 +2,7 @@ package dev.ollamamax.server;
 
 import dev.ollamamax.server.auth.AuthFeature;
 import dev.ollamamax.server.conversations.ConversationsFeature;
+import dev.ollamamax.server.chat.ChatFeature;
 import dev.ollamamax.server.docs.DocsFeature;
 import dev.ollamamax.server.nodes.NodesFeature;
 import dev.ollamamax.server.ollama.OllamaFeature;
@@ -33,10 +34,13 @@ final class Features {
         features.add(store);
         features.add(new OpsFeature(context, checks));
         features.add(auth);
-        features.add(new ConversationsFeature(context, store));
+        ConversationsFeature conversations = new ConversationsFeature(context, store);
+        features.add(conversations);
         features.add(nodes);
         features.add(new OllamaFeature(context, nodes));
         features.add(new OpenAiFeature(context, nodes));
+        features.add(new ChatFeature(context, nodes, ChatWiring.auth(auth),
+                ChatWiring.conversations(conversations.store(), store.database(), auth)));
         features.add(new DocsFeature());
         return features;
     }
