@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,6 +21,13 @@ final class LoadRun {
             return requests / seconds;
         }
 
+        /** Several runs of one target as one. */
+        static Result merge(List<Result> runs) {
+            long[] all = runs.stream().flatMapToLong(r -> Arrays.stream(r.latenciesNanos())).sorted().toArray();
+            return new Result(runs.getFirst().target(), runs.stream().mapToInt(Result::requests).sum(),
+                    runs.stream().mapToInt(Result::errors).sum(), runs.stream().mapToDouble(Result::seconds).sum(), all);
+        }
+
         double percentileMs(double p) {
             if (latenciesNanos.length == 0) {
                 return Double.NaN;
@@ -32,34 +40,46 @@ final class LoadRun {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
 
-    /** Sends {@code rate} requests per second for {@code duration}, each from its scheduled instant. */
-    Result fixedRate(String target, URI uri, byte[] body, int rate, Duration duration) throws InterruptedException {
-        int total = (int) (rate * duration.toMillis() / 1000);
-        long[] lat = new long[total];
-        AtomicInteger errors = new AtomicInteger();
-        AtomicInteger done = new AtomicInteger();
-        long interval = 1_000_000_000L / rate;
+    /**
+     * Sends {@code rate} requests per second to each target for {@code duration}, interleaved (request
+     * i goes to target i mod n), each timed from its scheduled instant: whatever else the machine does
+     * in that time hits every target alike, so their difference is the proxies' own cost.
+     */
+    List<Result> fixedRate(List<String> names, List<URI> uris, byte[] body, int rate, Duration duration)
+            throws InterruptedException {
+        int n = uris.size();
+        int perTarget = (int) (rate * duration.toMillis() / 1000);
+        long[][] lat = new long[n][perTarget];
+        AtomicInteger[] errors = new AtomicInteger[n];
+        for (int t = 0; t < n; t++) {
+            errors[t] = new AtomicInteger();
+        }
+        long interval = 1_000_000_000L / ((long) rate * n);
         long start = System.nanoTime();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < total; i++) {
+            for (int i = 0; i < perTarget * n; i++) {
                 long scheduled = start + i * interval;
                 long wait = scheduled - System.nanoTime();
                 if (wait > 0) {
                     LockSupport.parkNanos(wait);
                 }
-                int idx = i;
+                int target = i % n;
+                int idx = i / n;
                 pool.execute(() -> {
-                    if (!send(uri, body)) {
-                        errors.incrementAndGet();
+                    if (!send(uris.get(target), body)) {
+                        errors[target].incrementAndGet();
                     }
-                    lat[idx] = System.nanoTime() - scheduled;
-                    done.incrementAndGet();
+                    lat[target][idx] = System.nanoTime() - scheduled;
                 });
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        Arrays.sort(lat);
-        return new Result(target, done.get(), errors.get(), seconds, lat);
+        List<Result> results = new java.util.ArrayList<>();
+        for (int t = 0; t < n; t++) {
+            Arrays.sort(lat[t]);
+            results.add(new Result(names.get(t), perTarget, errors[t].get(), seconds, lat[t]));
+        }
+        return results;
     }
 
     /** {@code concurrency} clients sending back to back for {@code duration}: the most it can take. */
