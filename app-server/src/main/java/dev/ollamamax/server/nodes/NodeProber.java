@@ -3,7 +3,6 @@ package dev.ollamamax.server.nodes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -98,7 +97,7 @@ public final class NodeProber implements AutoCloseable {
     }
 
     private JsonNode get(URI url, String path) throws Exception {
-        HttpResponse<byte[]> res = client.sendBytes(url, "GET", path, null, PROBE_TIMEOUT);
+        NodeResponse<byte[]> res = client.sendBytes(url, "GET", path, null, PROBE_TIMEOUT);
         if (res.statusCode() != 200) {
             throw new IllegalStateException("GET " + path + " answered HTTP " + res.statusCode());
         }
@@ -109,7 +108,7 @@ public final class NodeProber implements AutoCloseable {
         if (e instanceof java.net.ConnectException) {
             return "connection refused";
         }
-        if (e instanceof java.net.http.HttpTimeoutException) {
+        if (e instanceof java.net.SocketTimeoutException) {
             return "timed out";
         }
         String msg = e.getMessage();

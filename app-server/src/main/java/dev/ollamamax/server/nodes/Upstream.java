@@ -10,7 +10,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -130,7 +129,7 @@ public final class Upstream implements AutoCloseable {
         node.acquire();
         boolean handedOver = false;
         try {
-            HttpResponse<InputStream> res = client.send(node.url(), "POST", path, body, RESPONSE_TIMEOUT);
+            NodeResponse<InputStream> res = client.send(node.url(), "POST", path, body, RESPONSE_TIMEOUT);
             int status = res.statusCode();
             if (status != 200) {
                 String message = errorMessage(res);
@@ -171,9 +170,6 @@ public final class Upstream implements AutoCloseable {
             String why = NodeProber.describe(e);
             registry.markFailed(node, why);
             return Attempt.failed(why, false, e instanceof java.net.ConnectException);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new GatewayException(ErrorKind.INTERNAL, "interrupted while waiting for node " + node.id());
         } finally {
             if (!handedOver) {
                 node.release();
@@ -211,7 +207,7 @@ public final class Upstream implements AutoCloseable {
         }
     }
 
-    private String errorMessage(HttpResponse<InputStream> res) {
+    private String errorMessage(NodeResponse<InputStream> res) {
         try (InputStream in = res.body()) {
             byte[] bytes = in.readNBytes(64 * 1024);
             JsonNode node = json.readTree(bytes);

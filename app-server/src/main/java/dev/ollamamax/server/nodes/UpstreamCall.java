@@ -23,8 +23,6 @@ public final class UpstreamCall implements AutoCloseable {
     private volatile long lastActivityNanos;
     private final long firstTokenNanos;
     private volatile boolean failed;
-    private final Object readerLock = new Object();
-    private Thread reader;
 
     UpstreamCall(Node node, InputStream body, LineReader lines, byte[] first, long startNanos,
                  Consumer<UpstreamCall> onClose) {
@@ -65,9 +63,6 @@ public final class UpstreamCall implements AutoCloseable {
         if (closed.get()) {
             throw new IOException("the request to node " + node.id() + " was closed");
         }
-        synchronized (readerLock) {
-            reader = Thread.currentThread();
-        }
         try {
             byte[] line = lines.next();
             lastActivityNanos = System.nanoTime();
@@ -78,12 +73,6 @@ public final class UpstreamCall implements AutoCloseable {
                 throw new IOException("node " + node.id() + " sent nothing for too long; the request was stopped", e);
             }
             throw new IOException("the connection to node " + node.id() + " broke mid-answer", e);
-        } finally {
-            synchronized (readerLock) {
-                reader = null;
-                // an interrupt meant to wake the read must not reach the caller's socket writes
-                Thread.interrupted();
-            }
         }
     }
 
@@ -100,7 +89,10 @@ public final class UpstreamCall implements AutoCloseable {
         return System.nanoTime() - lastActivityNanos;
     }
 
-    /** Stops reading from the node (the upstream connection is closed) and frees the node's slot. */
+    /**
+     * Stops reading from the node and frees the node's slot. Closing the body before its end closes the
+     * socket, which also wakes a thread blocked reading it.
+     */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
@@ -108,11 +100,6 @@ public final class UpstreamCall implements AutoCloseable {
                 body.close();
             } catch (IOException ignored) {
                 // the connection is gone either way
-            }
-            synchronized (readerLock) {
-                if (reader != null && reader != Thread.currentThread()) {
-                    reader.interrupt();
-                }
             }
             onClose.accept(this);
         }

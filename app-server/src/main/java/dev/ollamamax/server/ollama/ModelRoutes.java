@@ -16,7 +16,7 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import java.net.http.HttpResponse;
+import dev.ollamamax.server.nodes.NodeResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -72,7 +72,7 @@ final class ModelRoutes implements HttpService {
     private void ps(ServerRequest req, ServerResponse res) throws Exception {
         ObjectNode out = json.createObjectNode();
         ArrayNode models = out.putArray("models");
-        for (HttpResponse<byte[]> r : fanOut(routable(), "GET", "/api/ps", null)) {
+        for (NodeResponse<byte[]> r : fanOut(routable(), "GET", "/api/ps", null)) {
             if (r != null && r.statusCode() == 200) {
                 json.readTree(r.body()).path("models").forEach(models::add);
             }
@@ -126,7 +126,7 @@ final class ModelRoutes implements HttpService {
         String model = modelField(body, "model", "name");
         List<Node> targets = targets(body, model);
         byte[] bytes = json.writeValueAsBytes(body);
-        List<HttpResponse<byte[]>> results = fanOut(targets, "DELETE", "/api/delete", bytes);
+        List<NodeResponse<byte[]>> results = fanOut(targets, "DELETE", "/api/delete", bytes);
         finishFanOut(targets, results, res, "delete " + model);
     }
 
@@ -135,14 +135,14 @@ final class ModelRoutes implements HttpService {
         String source = JsonBodies.requireText(body, "source");
         JsonBodies.requireText(body, "destination");
         List<Node> targets = targets(body, source);
-        List<HttpResponse<byte[]>> results = fanOut(targets, "POST", "/api/copy", json.writeValueAsBytes(body));
+        List<NodeResponse<byte[]>> results = fanOut(targets, "POST", "/api/copy", json.writeValueAsBytes(body));
         finishFanOut(targets, results, res, "copy " + source);
     }
 
-    private void finishFanOut(List<Node> targets, List<HttpResponse<byte[]>> results, ServerResponse res, String what) {
+    private void finishFanOut(List<Node> targets, List<NodeResponse<byte[]>> results, ServerResponse res, String what) {
         List<String> failures = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) {
-            HttpResponse<byte[]> r = results.get(i);
+            NodeResponse<byte[]> r = results.get(i);
             if (r == null || r.statusCode() != 200) {
                 failures.add(targets.get(i).id() + ": " + (r == null ? "no answer" : "HTTP " + r.statusCode() + " " + new String(r.body())));
             }
@@ -183,14 +183,14 @@ final class ModelRoutes implements HttpService {
         return registry.all().stream().filter(n -> n.routable(now)).toList();
     }
 
-    private List<HttpResponse<byte[]>> fanOut(List<Node> targets, String method, String path, byte[] body) throws Exception {
+    private List<NodeResponse<byte[]>> fanOut(List<Node> targets, String method, String path, byte[] body) throws Exception {
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<HttpResponse<byte[]>>> futures = new ArrayList<>();
+            List<Future<NodeResponse<byte[]>>> futures = new ArrayList<>();
             for (Node n : targets) {
                 futures.add(pool.submit(() -> nodes.client().sendBytes(n.url(), method, path, body, CALL_TIMEOUT)));
             }
-            List<HttpResponse<byte[]>> out = new ArrayList<>();
-            for (Future<HttpResponse<byte[]>> f : futures) {
+            List<NodeResponse<byte[]>> out = new ArrayList<>();
+            for (Future<NodeResponse<byte[]>> f : futures) {
                 try {
                     out.add(f.get());
                 } catch (Exception e) {
@@ -202,9 +202,9 @@ final class ModelRoutes implements HttpService {
     }
 
     private void forward(Node node, String method, String path, byte[] body, ServerResponse res) throws Exception {
-        HttpResponse<byte[]> r = nodes.client().sendBytes(node.url(), method, path, body, CALL_TIMEOUT);
+        NodeResponse<byte[]> r = nodes.client().sendBytes(node.url(), method, path, body, CALL_TIMEOUT);
         res.status(r.statusCode());
-        res.header(io.helidon.http.HeaderNames.CONTENT_TYPE, r.headers().firstValue("Content-Type").orElse("application/json"));
+        res.header(io.helidon.http.HeaderNames.CONTENT_TYPE, r.header("Content-Type").orElse("application/json"));
         res.send(r.body());
     }
 
