@@ -1,23 +1,39 @@
 package dev.ollamamax.server;
 
+import dev.ollamamax.server.auth.AuthFeature;
+import dev.ollamamax.server.conversations.ConversationsFeature;
 import dev.ollamamax.server.docs.DocsFeature;
 import dev.ollamamax.server.nodes.NodesFeature;
 import dev.ollamamax.server.ollama.OllamaFeature;
 import dev.ollamamax.server.openai.OpenAiFeature;
 import dev.ollamamax.server.ops.OpsFeature;
+import dev.ollamamax.server.ops.ReadinessCheck;
+import dev.ollamamax.server.store.StoreFeature;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The standard feature set of a gateway, in routing order (filters such as auth first). */
+/**
+ * The standard feature set of a gateway. Storage comes first so that it is closed last (features are
+ * closed in reverse order). Ops comes before auth so that its request-metrics filter also times the
+ * requests auth refuses; filters run before every route whatever their place in the list.
+ */
 final class Features {
 
     private Features() {
     }
 
     static List<GatewayFeature> standard(GatewayContext context) {
-        List<GatewayFeature> features = new ArrayList<>();
+        StoreFeature store = new StoreFeature(context);
+        AuthFeature auth = new AuthFeature(context, store);
         NodesFeature nodes = new NodesFeature(context);
-        features.add(new OpsFeature(context, List.of(nodes.readiness())));
+        List<ReadinessCheck> checks = new ArrayList<>();
+        checks.add(nodes.readiness());
+        checks.addAll(store.readinessChecks());
+        List<GatewayFeature> features = new ArrayList<>();
+        features.add(store);
+        features.add(new OpsFeature(context, checks));
+        features.add(auth);
+        features.add(new ConversationsFeature(context, store));
         features.add(nodes);
         features.add(new OllamaFeature(context, nodes));
         features.add(new OpenAiFeature(context, nodes));

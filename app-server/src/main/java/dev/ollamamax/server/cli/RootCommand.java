@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 /** {@code ollamamax-server}: runs {@code serve} when no subcommand is given. */
 @Command(name = "ollamamax-server", mixinStandardHelpOptions = true, version = "OllamaMax 0.1.0",
         description = "OllamaMax gateway: OpenAI- and Ollama-compatible APIs and WebSocket chat in front of Ollama nodes.",
-        subcommands = {ServeCommand.class, PortsCommand.class})
+        subcommands = {ServeCommand.class, PortsCommand.class, UsersCommand.class, KeysCommand.class})
 public final class RootCommand implements Callable<Integer> {
 
     @Mixin

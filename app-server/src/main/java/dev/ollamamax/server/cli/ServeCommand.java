@@ -45,7 +45,13 @@ public final class ServeCommand implements Callable<Integer> {
             return 2;
         }
         logEffective(config);
-        Gateway gateway = Gateway.create(config);
+        Gateway gateway;
+        try {
+            gateway = Gateway.create(config);
+        } catch (ConfigException e) {
+            System.err.println("Configuration error: " + e.getMessage());
+            return 2;
+        }
         try {
             gateway.startAll();
         } catch (PortInUseException e) {

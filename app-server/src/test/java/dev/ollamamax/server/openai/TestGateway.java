@@ -45,12 +45,8 @@ final class TestGateway implements AutoCloseable {
     }
 
     static TestGateway start(Path home, Map<Setting, String> extra, FakeOllama... nodes) {
-        Config.Builder config = Config.builder()
-                .set(Setting.PORT, "0").set(Setting.WS_PORT, "0").set(Setting.FALLBACK_PORT, "0")
-                .set(Setting.OLLAMA_NODES, Arrays.stream(nodes).map(n -> n.url().toString()).collect(Collectors.joining(",")))
-                .set(Setting.ENABLE_LOCAL_OLLAMA, "false")
-                .set(Setting.AUTH_ENABLED, "false")
-                .set(Setting.OLLAMAMAX_HOME, home.toString());
+        Config.Builder config = Config.builder();
+        dev.ollamamax.server.testing.TestGateway.defaults(home, nodes).forEach(config::set);
         extra.forEach(config::set);
         TestGateway g = new TestGateway(Gateway.create(config.build()).startAll());
         g.probe();

@@ -39,8 +39,23 @@ public final class TestGateway implements AutoCloseable {
         return start(home, Map.of(), nodes);
     }
 
-    /** Starts with extra settings (env names) on top of the test defaults. */
+    /** Starts with extra settings on top of the test defaults ({@link #defaults}). */
     public static TestGateway start(Path home, Map<Setting, String> extra, FakeOllama... nodes) {
+        Map<Setting, String> settings = defaults(home, nodes);
+        settings.putAll(extra);
+        Config.Builder builder = Config.builder();
+        settings.forEach(builder::set);
+        Gateway gateway = Gateway.create(builder.build()).startAll();
+        TestGateway tg = new TestGateway(gateway);
+        tg.probe();
+        return tg;
+    }
+
+    /**
+     * Test settings: ephemeral ports, auth off, no local Ollama, a slow probe loop (tests probe when they
+     * want), the given nodes, and the JVM's shared PostgreSQL and Redis by URL.
+     */
+    public static Map<Setting, String> defaults(Path home, FakeOllama... nodes) {
         Map<Setting, String> settings = new LinkedHashMap<>();
         settings.put(Setting.PORT, "0");
         settings.put(Setting.WS_PORT, "0");
@@ -50,13 +65,9 @@ public final class TestGateway implements AutoCloseable {
         settings.put(Setting.NODE_PROBE_INTERVAL_MS, "60000");
         settings.put(Setting.OLLAMAMAX_HOME, home.toString());
         settings.put(Setting.OLLAMA_NODES, Arrays.stream(nodes).map(n -> n.url().toString()).collect(Collectors.joining(",")));
-        settings.putAll(extra);
-        Config.Builder builder = Config.builder();
-        settings.forEach(builder::set);
-        Gateway gateway = Gateway.create(builder.build()).startAll();
-        TestGateway tg = new TestGateway(gateway);
-        tg.probe();
-        return tg;
+        settings.put(Setting.DATABASE_URL, SharedStores.get().jdbcUrl());
+        settings.put(Setting.REDIS_URL, SharedStores.get().redisUrl());
+        return settings;
     }
 
     public Gateway gateway() {

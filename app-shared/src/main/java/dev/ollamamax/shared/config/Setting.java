@@ -35,11 +35,17 @@ public enum Setting {
     JWT_SECRET("JWT_SECRET", "jwt-secret", "", "HS256 secret; generated into the data folder when empty", true),
     JWT_TTL_SECONDS("JWT_TTL_SECONDS", "jwt-ttl-seconds", "3600", "Access token lifetime", false),
     CORS_ORIGINS("CORS_ORIGINS", "cors-origins", "http://localhost:13100,http://localhost:3000", "Allowed browser origins", false, "ALLOWED_ORIGINS"),
+    REFRESH_TTL_SECONDS("REFRESH_TTL_SECONDS", "refresh-ttl-seconds", "2592000", "Refresh token lifetime (30 days)", false),
     RATE_LIMIT_PER_MINUTE("RATE_LIMIT_PER_MINUTE", "rate-limit-per-minute", "600", "Requests per minute per user or key", false),
+    LOGIN_RATE_LIMIT_PER_MINUTE("LOGIN_RATE_LIMIT_PER_MINUTE", "login-rate-limit-per-minute", "20", "Login, register and refresh attempts per minute per client address", false),
+    CACHE_RESPONSES("CACHE_RESPONSES", "cache-responses", "false", "Cache identical deterministic non-streamed completions in Redis", false),
+    RESPONSE_CACHE_TTL_SECONDS("RESPONSE_CACHE_TTL_SECONDS", "response-cache-ttl-seconds", "600", "How long a cached response is kept", false),
+    DB_POOL_SIZE("DB_POOL_SIZE", "db-pool-size", "10", "Largest number of pooled PostgreSQL connections", false),
     DATABASE_URL("DATABASE_URL", "database-url", "", "External PostgreSQL (jdbc:postgresql://… or postgres://…); embedded when empty", true),
     REDIS_URL("REDIS_URL", "redis-url", "", "External Redis (redis://…); embedded when empty", true),
     OLLAMAMAX_HOME("OLLAMAMAX_HOME", "ollamamax-home", "", "Data folder; per-OS default when empty", false),
-    LOG_LEVEL("LOG_LEVEL", "log-level", "INFO", "Log level", false);
+    LOG_LEVEL("LOG_LEVEL", "log-level", "INFO", "Log level", false),
+    UI_THEME("UI_THEME", "ui-theme", "light", "Desktop theme: light or dark", false);
 
     private final String envName;
     private final String key;

@@ -52,12 +52,14 @@ final class ChildListener implements AutoCloseable {
             command.add("detached");
             command.addAll(0, java.util.List.of("/bin/sh", "-c", "\"$@\" &", "sh"));
         }
-        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Path errors = java.nio.file.Files.createTempFile("child-listener", ".err");
+        Process p = new ProcessBuilder(command).redirectError(errors.toFile()).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         String line = out.readLine();
         if (line == null) {
             p.destroyForcibly();
-            throw new IOException("child listener did not start");
+            throw new IOException("child listener did not start: " + command + ": "
+                    + java.nio.file.Files.readString(errors));
         }
         String[] portAndPid = line.strip().split(" ");
         return new ChildListener(p, Integer.parseInt(portAndPid[0]), Long.parseLong(portAndPid[1]));

@@ -1,0 +1,129 @@
+package dev.ollamamax.server.auth;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.helidon.webserver.http.Filter;
+import io.helidon.webserver.http.FilterChain;
+import io.helidon.webserver.http.RoutingRequest;
+import io.helidon.webserver.http.RoutingResponse;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Runs before every route on every listener: CORS (preflights answered here, other origins refused),
+ * then a credential on {@code /v1} and {@code /api} (unless {@code AUTH_ENABLED=false}) and on the
+ * account endpoints of {@code /auth}, then the per-key rate limit on {@code /v1} and {@code /api}.
+ * The accepted {@link Principal} is registered in the request context.
+ */
+final class AuthFilter implements Filter {
+
+    enum Guard { OPEN, API, ACCOUNT }
+
+    private final Authenticator authenticator;
+    private final RateLimiter limiter;
+    private final Cors cors;
+    private final boolean authEnabled;
+    private final Supplier<Optional<Principal>> localPrincipal;
+    private final ObjectMapper json;
+    private final MeterRegistry meters;
+    private final Counter rejected;
+
+    AuthFilter(Authenticator authenticator, RateLimiter limiter, Cors cors, boolean authEnabled,
+               Supplier<Optional<Principal>> localPrincipal, ObjectMapper json, MeterRegistry meters) {
+        this.authenticator = authenticator;
+        this.limiter = limiter;
+        this.cors = cors;
+        this.authEnabled = authEnabled;
+        this.localPrincipal = localPrincipal;
+        this.json = json;
+        this.meters = meters;
+        this.rejected = Counter.builder("ollamamax.ratelimit.rejected")
+                .description("Requests refused by the per-key rate limit").register(meters);
+    }
+
+    static Guard guard(String path) {
+        if (path.equals("/v1") || path.startsWith("/v1/") || path.equals("/api") || path.startsWith("/api/")) {
+            return Guard.API;
+        }
+        if (path.equals("/auth/me") || path.equals("/auth/change-password") || path.equals("/auth/usage")
+                || path.equals("/auth/keys") || path.startsWith("/auth/keys/")) {
+            return Guard.ACCOUNT;
+        }
+        return Guard.OPEN;
+    }
+
+    @Override
+    public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
+        String path = req.path().path();
+        Optional<String> origin = req.headers().first(HeaderNames.ORIGIN);
+        if (origin.isPresent() && !handleCors(origin.get(), path, req, res)) {
+            return;
+        }
+        Guard guard = guard(path);
+        if (guard == Guard.OPEN) {
+            chain.proceed();
+            return;
+        }
+        Optional<String> credential = Authenticator.credential(req.headers());
+        Optional<Principal> principal;
+        if (guard == Guard.API && !authEnabled) {
+            principal = credential.flatMap(authenticator::authenticate).or(localPrincipal);
+        } else {
+            AuthResult result = authenticator.verify(credential.orElse(""));
+            if (!result.ok()) {
+                AuthError error = result.error().orElseThrow();
+                Counter.builder("ollamamax.auth.failures").description("Refused credentials, by reason")
+                        .tag("reason", error.reason()).register(meters).increment();
+                if (error.status() == 401) {
+                    res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"ollamamax\"");
+                }
+                Replies.error(res, json, path, error.status(), result.message());
+                return;
+            }
+            principal = result.principal();
+        }
+        principal.ifPresent(p -> req.context().register(p));
+        if (guard == Guard.API) {
+            String subject = principal.map(Principal::rateSubject).orElse("ip:" + req.remotePeer().host());
+            RateLimiter.Decision d = limiter.tryAcquire(subject);
+            if (d.limit() > 0) {
+                res.header("X-RateLimit-Limit-Requests", Integer.toString(d.limit()));
+                res.header("X-RateLimit-Remaining-Requests", Long.toString(d.remaining()));
+            }
+            if (!d.allowed()) {
+                rejected.increment();
+                res.header(HeaderNames.RETRY_AFTER, Long.toString(d.retryAfterSeconds()));
+                Replies.error(res, json, path, 429, "rate limit exceeded: " + d.limit()
+                        + " requests per minute; retry in " + d.retryAfterSeconds() + " s");
+                return;
+            }
+        }
+        chain.proceed();
+    }
+
+    /** False when the request was answered here (a preflight, or an origin that is not allowed). */
+    private boolean handleCors(String origin, String path, RoutingRequest req, RoutingResponse res) {
+        boolean preflight = req.prologue().method().equals(Method.OPTIONS)
+                && req.headers().contains(HeaderNames.ACCESS_CONTROL_REQUEST_METHOD);
+        if (!cors.allows(origin, req.headers().first(HeaderNames.HOST))) {
+            Replies.error(res, json, path, 403, "origin " + origin + " is not allowed; add it to CORS_ORIGINS");
+            return false;
+        }
+        res.header(HeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+        res.header(HeaderNames.VARY, "Origin");
+        if (preflight) {
+            res.header(HeaderNames.ACCESS_CONTROL_ALLOW_METHODS, Cors.ALLOW_METHODS);
+            res.header(HeaderNames.ACCESS_CONTROL_ALLOW_HEADERS,
+                    Cors.allowHeaders(req.headers().first(HeaderNames.ACCESS_CONTROL_REQUEST_HEADERS)));
+            res.header(HeaderNames.ACCESS_CONTROL_MAX_AGE, Cors.MAX_AGE_SECONDS);
+            res.status(io.helidon.http.Status.NO_CONTENT_204).send();
+            return false;
+        }
+        res.header(HeaderNames.ACCESS_CONTROL_EXPOSE_HEADERS,
+                "Retry-After, X-RateLimit-Limit-Requests, X-RateLimit-Remaining-Requests");
+        return true;
+    }
+}

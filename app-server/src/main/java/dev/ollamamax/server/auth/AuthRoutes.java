@@ -1,0 +1,228 @@
+package dev.ollamamax.server.auth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ollamamax.server.store.StoreUnavailableException;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/** {@code /auth}: register, login, refresh, logout, me, change-password, API keys and usage. */
+final class AuthRoutes implements HttpService {
+
+    private static final Logger LOG = Logger.getLogger(AuthRoutes.class.getName());
+
+    @FunctionalInterface
+    private interface Action {
+        void handle(ServerRequest req, ServerResponse res) throws Exception;
+    }
+
+    private final Accounts accounts;
+    private final Sessions sessions;
+    private final UsageRecorder usage;
+    private final RateLimiter limiter;
+    private final int loginLimit;
+    private final boolean registrationOpen;
+    private final ObjectMapper json;
+
+    AuthRoutes(Accounts accounts, Sessions sessions, UsageRecorder usage, RateLimiter limiter, int loginLimit,
+               boolean registrationOpen, ObjectMapper json) {
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.usage = usage;
+        this.limiter = limiter;
+        this.loginLimit = loginLimit;
+        this.registrationOpen = registrationOpen;
+        this.json = json;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.post("/register", guarded(this::register))
+                .post("/login", guarded(this::login))
+                .post("/refresh", guarded(this::refresh))
+                .post("/logout", guarded(this::logout))
+                .get("/me", guarded(this::me))
+                .post("/change-password", guarded(this::changePassword))
+                .post("/keys", guarded(this::createKey))
+                .get("/keys", guarded(this::listKeys))
+                .delete("/keys/{id}", guarded(this::revokeKey))
+                .get("/usage", guarded(this::usage));
+    }
+
+    private void register(ServerRequest req, ServerResponse res) throws SQLException {
+        throttle(req);
+        if (!registrationOpen) {
+            throw new AuthException(403, "registration is closed (ALLOW_REGISTRATION=false); ask an admin, or create "
+                    + "the user with: ollamamax-server users add <name>");
+        }
+        JsonNode body = Replies.body(req, json);
+        String username = Replies.text(body, "username");
+        String password = Replies.text(body, "password");
+        Accounts.UserView user = accounts.addUser(username, password, Optional.empty(), "self");
+        User created = accounts.byId(user.id()).orElseThrow();
+        Replies.json(res, json, Status.CREATED_201, tokens(sessions.open(created)));
+    }
+
+    private void login(ServerRequest req, ServerResponse res) throws SQLException {
+        throttle(req);
+        JsonNode body = Replies.body(req, json);
+        Replies.json(res, json, Status.OK_200,
+                tokens(sessions.login(Replies.text(body, "username"), Replies.text(body, "password"))));
+    }
+
+    private void refresh(ServerRequest req, ServerResponse res) throws SQLException {
+        throttle(req);
+        JsonNode body = Replies.body(req, json);
+        Replies.json(res, json, Status.OK_200, tokens(sessions.refresh(Replies.text(body, "refresh_token"))));
+    }
+
+    private void logout(ServerRequest req, ServerResponse res) throws SQLException {
+        JsonNode body = Replies.body(req, json);
+        sessions.logout(Replies.text(body, "refresh_token"));
+        res.status(Status.NO_CONTENT_204).send();
+    }
+
+    private void me(ServerRequest req, ServerResponse res) throws SQLException {
+        Principal p = principal(req);
+        User user = accounts.byId(p.userId()).orElseThrow(() -> new AuthException(401, "this account no longer exists"));
+        Map<String, Object> body = user(Accounts.UserView.of(user));
+        body.put("auth", p.apiKeyId().isPresent() ? "api_key" : "access_token");
+        p.apiKeyId().ifPresent(id -> body.put("api_key_id", id));
+        if (p.apiKeyId().isEmpty()) {
+            body.put("expires_at", p.expiresAt().toString());
+        }
+        Replies.json(res, json, Status.OK_200, body);
+    }
+
+    private void changePassword(ServerRequest req, ServerResponse res) throws SQLException {
+        Principal p = principal(req);
+        JsonNode body = Replies.body(req, json);
+        String current = Replies.text(body, "current_password");
+        if (current == null) {
+            throw new AuthException(400, "current_password is required");
+        }
+        accounts.changePassword(p, current, Replies.text(body, "new_password"));
+        sessions.revokeAll(p.userId());
+        User user = accounts.byId(p.userId()).orElseThrow();
+        Replies.json(res, json, Status.OK_200, tokens(sessions.open(user)));
+    }
+
+    private void createKey(ServerRequest req, ServerResponse res) throws SQLException {
+        Principal p = principal(req);
+        String name = req.content().hasEntity() ? Replies.text(Replies.body(req, json), "name") : null;
+        IssuedKey issued = accounts.createKey(p.userId(), name, p.username(), Optional.of(p.userId()));
+        Map<String, Object> body = key(issued.info());
+        body.put("key", issued.key());
+        Replies.json(res, json, Status.CREATED_201, body);
+    }
+
+    private void listKeys(ServerRequest req, ServerResponse res) throws SQLException {
+        List<Map<String, Object>> keys = accounts.listKeys(principal(req).userId()).stream().map(AuthRoutes::key).toList();
+        Replies.json(res, json, Status.OK_200, Map.of("keys", keys));
+    }
+
+    private void revokeKey(ServerRequest req, ServerResponse res) throws SQLException {
+        long id;
+        try {
+            id = Long.parseLong(req.path().pathParameters().get("id"));
+        } catch (NumberFormatException e) {
+            throw new AuthException(400, "the key id must be a number");
+        }
+        accounts.revokeKey(principal(req), id);
+        res.status(Status.NO_CONTENT_204).send();
+    }
+
+    private void usage(ServerRequest req, ServerResponse res) throws SQLException {
+        List<Map<String, Object>> rows = usage.usageOf(principal(req).userId()).stream().map(r -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("day", r.day().toString());
+            row.put("api_key_id", r.apiKeyId() == 0 ? null : r.apiKeyId());
+            row.put("model", r.model());
+            row.put("node", r.node());
+            row.put("requests", r.requests());
+            row.put("prompt_tokens", r.promptTokens());
+            row.put("completion_tokens", r.completionTokens());
+            return row;
+        }).toList();
+        Replies.json(res, json, Status.OK_200, Map.of("usage", rows));
+    }
+
+    private void throttle(ServerRequest req) {
+        RateLimiter.Decision d = limiter.tryAcquire("login:" + req.remotePeer().host(), loginLimit);
+        if (!d.allowed()) {
+            throw new RateLimited(d);
+        }
+    }
+
+    private static Principal principal(ServerRequest req) {
+        return Principal.of(req).orElseThrow(() -> new AuthException(401, "missing token"));
+    }
+
+    private Map<String, Object> tokens(Sessions.TokenPair pair) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("access_token", pair.accessToken());
+        body.put("refresh_token", pair.refreshToken());
+        body.put("token_type", "Bearer");
+        body.put("expires_in", pair.expiresIn());
+        body.put("user", user(pair.user()));
+        return body;
+    }
+
+    private static Map<String, Object> user(Accounts.UserView u) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", u.id());
+        body.put("username", u.username());
+        body.put("role", u.role());
+        body.put("created_at", u.createdAt().toString());
+        return body;
+    }
+
+    private static Map<String, Object> key(ApiKeyInfo k) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", k.id());
+        body.put("name", k.name());
+        body.put("prefix", k.prefix());
+        body.put("created_at", k.createdAt().toString());
+        body.put("last_used_at", k.lastUsedAt().map(Object::toString).orElse(null));
+        body.put("revoked_at", k.revokedAt().map(Object::toString).orElse(null));
+        return body;
+    }
+
+    private io.helidon.webserver.http.Handler guarded(Action action) {
+        return (req, res) -> {
+            try {
+                action.handle(req, res);
+            } catch (AuthException e) {
+                Replies.error(res, json, req.path().path(), e.status(), e.getMessage());
+            } catch (RateLimited e) {
+                res.header(HeaderNames.RETRY_AFTER, Long.toString(e.decision.retryAfterSeconds()));
+                Replies.error(res, json, req.path().path(), 429, "too many attempts: " + e.decision.limit()
+                        + " per minute from this address; retry in " + e.decision.retryAfterSeconds() + " s");
+            } catch (StoreUnavailableException e) {
+                Replies.error(res, json, req.path().path(), 503, e.getMessage());
+            } catch (SQLException e) {
+                LOG.warning("Database error on " + req.path().path() + ": " + e.getMessage());
+                Replies.error(res, json, req.path().path(), 500, "database error: " + e.getMessage());
+            }
+        };
+    }
+
+    private static final class RateLimited extends RuntimeException {
+        private final transient RateLimiter.Decision decision;
+
+        RateLimited(RateLimiter.Decision decision) {
+            super("rate limited", null, false, false);
+            this.decision = decision;
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.ollamamax.server.conversations;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A transcript as Markdown (for people) or as a JSON-ready map (for programs). */
+final class TranscriptExport {
+
+    private TranscriptExport() {
+    }
+
+    static String markdown(Transcript t) {
+        StringBuilder md = new StringBuilder();
+        md.append("# ").append(t.conversation().title()).append("\n\n");
+        md.append("_Conversation ").append(t.conversation().id()).append(", started ")
+                .append(t.conversation().createdAt()).append(", ").append(t.messages().size()).append(" messages._\n");
+        for (Message m : t.messages()) {
+            md.append("\n## ").append(capitalised(m.role()));
+            if (m.model().isPresent()) {
+                md.append(" (").append(m.model().get()).append(m.node().map(n -> " on " + n).orElse("")).append(')');
+            }
+            md.append(" · ").append(m.createdAt()).append("\n\n").append(m.content().strip()).append('\n');
+            if (m.promptTokens().isPresent() || m.completionTokens().isPresent()) {
+                md.append("\n_").append(m.promptTokens().orElse(0)).append(" prompt tokens, ")
+                        .append(m.completionTokens().orElse(0)).append(" completion tokens._\n");
+            }
+        }
+        return md.toString();
+    }
+
+    static Map<String, Object> json(Transcript t) {
+        Map<String, Object> body = summary(t.conversation());
+        List<Map<String, Object>> messages = t.messages().stream().map(TranscriptExport::message).toList();
+        body.put("messages", messages);
+        return body;
+    }
+
+    static Map<String, Object> summary(Conversation c) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", c.id());
+        body.put("title", c.title());
+        body.put("created_at", c.createdAt().toString());
+        body.put("updated_at", c.updatedAt().toString());
+        body.put("message_count", c.messageCount());
+        return body;
+    }
+
+    private static Map<String, Object> message(Message m) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", m.id());
+        body.put("role", m.role());
+        body.put("content", m.content());
+        body.put("model", m.model().orElse(null));
+        body.put("node", m.node().orElse(null));
+        if (m.promptTokens().isPresent() || m.completionTokens().isPresent()) {
+            body.put("usage", Map.of("prompt_tokens", m.promptTokens().orElse(0),
+                    "completion_tokens", m.completionTokens().orElse(0)));
+        }
+        body.put("created_at", m.createdAt().toString());
+        return body;
+    }
+
+    private static String capitalised(String role) {
+        return role.isEmpty() ? role : Character.toUpperCase(role.charAt(0)) + role.substring(1);
+    }
+}

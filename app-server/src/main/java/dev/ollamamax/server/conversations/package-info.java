@@ -1,0 +1,5 @@
+/**
+ * Conversations held over {@code /chat}: their storage in PostgreSQL ({@link dev.ollamamax.server.conversations.ConversationStore})
+ * and {@code /api/v1/conversations} (list, read, rename, delete, export as Markdown or JSON). Uses {@code store} and {@code auth}.
+ */
+package dev.ollamamax.server.conversations;

@@ -1,0 +1,265 @@
+package dev.ollamamax.server.store;
+
+import dev.ollamamax.server.services.ManagedService;
+import dev.ollamamax.shared.ports.ServiceId;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
+import redis.embedded.core.ExecutableProvider;
+
+/**
+ * A real Redis server (the binary bundled by {@code embedded-redis}) persisting to {@code <home>/redis}
+ * (append-only file), on 127.0.0.1 only, on the planned port when free, with a random password kept in
+ * {@code <home>/redis-password} (owner-only). The password is passed in a config file, never on the
+ * command line where other users could read it.
+ */
+public final class EmbeddedRedisService implements ManagedService {
+
+    private static final Logger LOG = Logger.getLogger(EmbeddedRedisService.class.getName());
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Path home;
+    private final Path dataDir;
+    private final Path runFile;
+    private final int preferredPort;
+    private final LogBuffer log = new LogBuffer(1000);
+    private final List<Consumer<RedisEndpoint>> runningListeners = new CopyOnWriteArrayList<>();
+
+    private volatile State state = State.STOPPED;
+    private volatile String detail = "";
+    private volatile Optional<Integer> port = Optional.empty();
+    private volatile Optional<ProcessHandle> server = Optional.empty();
+    private volatile boolean stopping;
+    private Process process;
+    private File binary;
+    private int lastPort;
+
+    public EmbeddedRedisService(Path home, int preferredPort) {
+        this.home = home;
+        this.dataDir = home.resolve("redis");
+        this.runFile = home.resolve("run").resolve("redis.properties");
+        this.preferredPort = preferredPort;
+    }
+
+    @Override
+    public String id() {
+        return "redis";
+    }
+
+    @Override
+    public String displayName() {
+        return "Redis (embedded)";
+    }
+
+    @Override
+    public Optional<ServiceId> planned() {
+        return Optional.of(ServiceId.REDIS);
+    }
+
+    @Override
+    public State state() {
+        return state;
+    }
+
+    @Override
+    public Optional<Integer> port() {
+        return port;
+    }
+
+    @Override
+    public String detail() {
+        return detail;
+    }
+
+    public Optional<Long> pid() {
+        return server.filter(ProcessHandle::isAlive).map(ProcessHandle::pid);
+    }
+
+    /** Where to connect while it runs. */
+    public Optional<RedisEndpoint> endpoint() {
+        return port.map(p -> RedisEndpoint.local(p, password()));
+    }
+
+    /** Called with the endpoint each time the server comes up. */
+    public void onRunning(Consumer<RedisEndpoint> listener) {
+        runningListeners.add(listener);
+    }
+
+    @Override
+    public synchronized void start() throws Exception {
+        if (state == State.RUNNING) {
+            return;
+        }
+        state = State.STARTING;
+        detail = "starting";
+        try {
+            if (!attachOrClearLeftovers()) {
+                try {
+                    launch(FreePort.choose(lastPort, preferredPort));
+                } catch (PortTakenException e) {
+                    launch(FreePort.choose());
+                }
+            }
+        } catch (Exception e) {
+            state = State.CRASHED;
+            detail = "could not start: " + e.getMessage();
+            throw e;
+        }
+        state = State.RUNNING;
+        endpoint().ifPresent(ep -> runningListeners.forEach(l -> l.accept(ep)));
+    }
+
+    private boolean attachOrClearLeftovers() {
+        Optional<RunFile> run = RunFile.read(runFile);
+        Optional<ProcessHandle> live = run.flatMap(r -> r.liveServer("redis-server"));
+        if (live.isEmpty()) {
+            RunFile.delete(runFile);
+            return false;
+        }
+        if (run.get().ownerAlive() && !FreePort.isFree(run.get().port())) {
+            port = Optional.of(run.get().port());
+            server = live;
+            detail = "run by process " + run.get().ownerPid() + " (same data folder)";
+            return true;
+        }
+        LOG.warning(() -> "Stopping the embedded Redis (process " + live.get().pid() + ") left running by a gateway that is gone");
+        RunFile.terminate(live.get(), Duration.ofSeconds(10));
+        RunFile.delete(runFile);
+        return false;
+    }
+
+    private void launch(int chosen) throws IOException, InterruptedException {
+        Files.createDirectories(dataDir);
+        Path conf = dataDir.resolve("redis.conf");
+        SecretFile.writeOwnerOnly(conf, String.join("\n",
+                "# written by OllamaMax at each start; edits are lost",
+                "port " + chosen,
+                "bind 127.0.0.1",
+                "protected-mode yes",
+                "daemonize no",
+                "dir \"" + dataDir.toAbsolutePath().toString().replace("\"", "\\\"") + "\"",
+                "appendonly yes",
+                "appendfsync everysec",
+                "save 60 1",
+                "logfile \"\"",
+                "requirepass " + password(),
+                ""));
+        stopping = false;
+        process = new ProcessBuilder(executable().getAbsolutePath(), conf.toAbsolutePath().toString())
+                .directory(dataDir.toFile())
+                .redirectErrorStream(true)
+                .start();
+        CompletableFuture<Void> ready = new CompletableFuture<>();
+        Process p = process;
+        Thread.ofVirtual().name("redis-log").start(() -> pump(p, ready));
+        try {
+            ready.get(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException | TimeoutException e) {
+            p.destroyForcibly();
+            String tail = log.tail(10);
+            if (tail.contains("Address already in use")) {
+                throw new PortTakenException();
+            }
+            throw new IOException("Redis did not start on port " + chosen + ". Its last lines:\n" + tail);
+        }
+        lastPort = chosen;
+        port = Optional.of(chosen);
+        server = Optional.of(p.toHandle());
+        new RunFile(ProcessHandle.current().pid(), p.pid(), chosen).write(runFile);
+        p.onExit().thenRun(() -> exited(p));
+        detail = "data in " + dataDir;
+        LOG.info(() -> "Embedded Redis running on 127.0.0.1:" + chosen + ", data in " + dataDir);
+    }
+
+    private void pump(Process p, CompletableFuture<Void> ready) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                log.add(line);
+                if (line.contains("Ready to accept connections")) {
+                    ready.complete(null);
+                }
+            }
+        } catch (IOException ignored) {
+            // the process is gone
+        }
+        ready.completeExceptionally(new IOException("Redis exited"));
+    }
+
+    private File executable() throws IOException {
+        if (binary == null || !binary.canExecute()) {
+            binary = ExecutableProvider.newJarResourceProvider().get();
+        }
+        return binary;
+    }
+
+    private String password() {
+        return SecretFile.readOrCreate(home.resolve("redis-password"), 24);
+    }
+
+    private void exited(Process which) {
+        if (!stopping && state == State.RUNNING && which == process) {
+            state = State.CRASHED;
+            detail = "Redis exited unexpectedly (code " + which.exitValue() + ")";
+            log.add("[ollamamax] " + detail);
+            LOG.warning(detail);
+            port = Optional.empty();
+            RunFile.delete(runFile);
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (state == State.STOPPED) {
+            return;
+        }
+        state = State.STOPPING;
+        stopping = true;
+        if (process != null) {
+            process.destroy();
+            try {
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            }
+            process = null;
+            RunFile.delete(runFile);
+        }
+        port = Optional.empty();
+        server = Optional.empty();
+        state = State.STOPPED;
+        detail = "stopped";
+    }
+
+    @Override
+    public List<String> recentLog() {
+        return log.recent();
+    }
+
+    @Override
+    public AutoCloseable followLog(Consumer<String> listener) {
+        return log.follow(listener);
+    }
+
+    private static final class PortTakenException extends IOException {
+        PortTakenException() {
+            super("port taken");
+        }
+    }
+}

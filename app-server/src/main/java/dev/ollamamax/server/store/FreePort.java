@@ -1,0 +1,95 @@
+package dev.ollamamax.server.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Picks a loopback port for an embedded server: the preferred one when free, else one the system gives.
+ * Choosing a port and binding it are two steps; {@link #whileChoosing} keeps other gateways on this
+ * machine (other processes through a lock file, other threads through a monitor) from choosing the same
+ * free port in between.
+ */
+final class FreePort {
+
+    /** Serialises choosing among threads of this process (file locks only exclude other processes). */
+    private static final Object CHOOSING = new Object();
+    private static final Path LOCK_FILE = Path.of(System.getProperty("java.io.tmpdir"), "ollamamax-embedded-ports.lock");
+
+    @FunctionalInterface
+    interface PortWork<T> {
+        T run() throws Exception;
+    }
+
+    private FreePort() {
+    }
+
+    /** Runs {@code work} (choose a port and start a server on it) while no other gateway on this machine does. */
+    static <T> T whileChoosing(PortWork<T> work) throws Exception {
+        synchronized (CHOOSING) {
+            try (FileChannel channel = FileChannel.open(LOCK_FILE, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                FileLock lock = acquire(channel);
+                try {
+                    return work.run();
+                } finally {
+                    if (lock != null) {
+                        lock.release();
+                    }
+                }
+            } catch (IOException e) {
+                return work.run();
+            }
+        }
+    }
+
+    private static FileLock acquire(FileChannel channel) throws IOException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < end) {
+            FileLock lock = channel.tryLock();
+            if (lock != null) {
+                return lock;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+        return null;
+    }
+
+    static boolean isFree(int port) {
+        if (port <= 0) {
+            return false;
+        }
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The first free port among the candidates (0 and negatives skipped), else an ephemeral one. */
+    static int choose(int... candidates) {
+        for (int candidate : candidates) {
+            if (isFree(candidate)) {
+                return candidate;
+            }
+        }
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free port on the loopback address", e);
+        }
+    }
+}

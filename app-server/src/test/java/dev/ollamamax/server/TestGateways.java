@@ -1,0 +1,53 @@
+package dev.ollamamax.server;
+
+import dev.ollamamax.server.store.Database;
+import dev.ollamamax.server.store.StoreFeature;
+import dev.ollamamax.shared.config.Config;
+import dev.ollamamax.shared.config.Setting;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/** Real gateways for tests: the standard features (plus any extra), all listeners on ephemeral ports. */
+public final class TestGateways {
+
+    private TestGateways() {
+    }
+
+    /** A configuration on ports 0 with its own data folder; add settings with {@code .set(…)}. */
+    public static Config.Builder config(Path home) {
+        return Config.builder()
+                .set(Setting.PORT, "0")
+                .set(Setting.WS_PORT, "0")
+                .set(Setting.FALLBACK_PORT, "0")
+                .set(Setting.POSTGRES_PORT, "0")
+                .set(Setting.REDIS_PORT, "0")
+                .set(Setting.OLLAMAMAX_HOME, home.toString());
+    }
+
+    public static Gateway start(Config config, Function<GatewayContext, List<GatewayFeature>> extra) {
+        return Gateway.create(config, context -> {
+            List<GatewayFeature> features = new ArrayList<>(Features.standard(context));
+            features.addAll(extra.apply(context));
+            return features;
+        }).startAll();
+    }
+
+    /** Waits until the gateway's database is up and, when {@code cache} is true, its Redis too. */
+    public static void awaitStores(Gateway gateway, boolean cache, Duration timeout) throws InterruptedException {
+        StoreFeature store = gateway.feature(StoreFeature.class).orElseThrow();
+        long end = System.nanoTime() + timeout.toNanos();
+        while (store.database().status() != Database.Status.UP || cache && !store.cache().isUp()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("stores not up: " + store.database().message() + " / " + store.cache().message());
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    public static String url(Gateway gateway, Listener listener, String path) {
+        return "http://127.0.0.1:" + gateway.port(listener).orElseThrow() + path;
+    }
+}

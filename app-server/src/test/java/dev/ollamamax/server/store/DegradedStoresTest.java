@@ -1,0 +1,110 @@
+package dev.ollamamax.server.store;
+
+import static dev.ollamamax.server.TestHttp.get;
+import static dev.ollamamax.server.TestHttp.json;
+import static dev.ollamamax.server.TestHttp.post;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ollamamax.server.Gateway;
+import dev.ollamamax.server.Listener;
+import dev.ollamamax.server.TestGateways;
+import dev.ollamamax.server.TestHttp.Response;
+import dev.ollamamax.server.WhoAmIFeature;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** PostgreSQL stopped and restarted, Redis killed: the gateway degrades, keeps serving, recovers by itself. */
+class DegradedStoresTest {
+
+    @TempDir
+    static Path home;
+
+    static Gateway gateway;
+    static StoreFeature store;
+
+    @BeforeAll
+    static void start() throws Exception {
+        gateway = TestGateways.start(TestGateways.config(home).build(), ctx -> List.of(new WhoAmIFeature(ctx)));
+        TestGateways.awaitStores(gateway, true, Duration.ofSeconds(90));
+        store = gateway.feature(StoreFeature.class).orElseThrow();
+    }
+
+    @AfterAll
+    static void stop() {
+        gateway.close();
+    }
+
+    static String url(String path) {
+        return TestGateways.url(gateway, Listener.PRIMARY, path);
+    }
+
+    @Test
+    void restartingTheDatabaseLosesNothingAndAuthSays503Meanwhile() throws Exception {
+        JsonNode tokens = post(url("/auth/register"), json("username", "keeper", "password", "kept password")).json();
+        String key = post(url("/auth/keys"), json("name", "k"), "Authorization", "Bearer " + tokens.get("access_token").asText())
+                .json().get("key").asText();
+
+        store.postgres().orElseThrow().stop();
+
+        Response login = post(url("/auth/login"), json("username", "keeper", "password", "kept password"));
+        assertThat(login.status()).isEqualTo(503);
+        assertThat(login.json().get("error").asText()).startsWith("database unavailable");
+        Response withKey = get(url("/v1/whoami"), "Authorization", "Bearer " + key);
+        assertThat(withKey.status()).isEqualTo(503);
+        assertThat(withKey.json().at("/error/message").asText()).contains("cannot check API keys");
+        Response withJwt = get(url("/v1/whoami"), "Authorization", "Bearer " + tokens.get("access_token").asText());
+        assertThat(withJwt.status()).as("JWTs need no database").isEqualTo(200);
+        await(() -> get(url("/health/ready")).json().at("/checks/database/status").asText().equals("DEGRADED"));
+        Response ready = get(url("/health/ready"));
+        assertThat(ready.status()).isEqualTo(200);
+        assertThat(ready.json().get("status").asText()).isEqualTo("DEGRADED");
+
+        store.postgres().orElseThrow().start();
+        await(() -> store.database().status() == Database.Status.UP);
+
+        assertThat(post(url("/auth/login"), json("username", "keeper", "password", "kept password")).status())
+                .isEqualTo(200);
+        assertThat(get(url("/v1/whoami"), "Authorization", "Bearer " + key).json().get("user").asText())
+                .isEqualTo("keeper");
+    }
+
+    @Test
+    void killingRedisDegradesReadinessButRequestsAreStillServedAndItComesBack() throws Exception {
+        String access = post(url("/auth/register"), json("username", "cachefan", "password", "cache password")).json()
+                .get("access_token").asText();
+        EmbeddedRedisService redis = store.redis().orElseThrow();
+        ProcessHandle process = ProcessHandle.of(redis.pid().orElseThrow()).orElseThrow();
+        process.destroyForcibly();
+        process.onExit().get();
+
+        await(() -> !store.cache().isUp());
+        Response ready = get(url("/health/ready"));
+        assertThat(ready.status()).isEqualTo(200);
+        assertThat(ready.json().get("status").asText()).isEqualTo("DEGRADED");
+        assertThat(ready.json().at("/checks/cache/message").asText()).contains("rate limits are per instance");
+        Response served = get(url("/v1/whoami"), "Authorization", "Bearer " + access);
+        assertThat(served.status()).isEqualTo(200);
+        assertThat(served.header("X-RateLimit-Remaining-Requests")).isPresent();
+
+        redis.restart();
+        await(() -> store.cache().isUp());
+        assertThat(get(url("/health/ready")).json().at("/checks/cache/status").asText()).isEqualTo("UP");
+    }
+
+    static void await(BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("condition not met within 30 s");
+            }
+            Thread.sleep(50);
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package dev.ollamamax.ui.app;
+
+import dev.ollamamax.server.services.LogBuffer;
+import dev.ollamamax.server.services.ServiceRegistry;
+import dev.ollamamax.server.services.Supervisor;
+import dev.ollamamax.shared.config.Setting;
+import dev.ollamamax.ui.common.GatewayManager;
+import dev.ollamamax.ui.common.Icons;
+import dev.ollamamax.ui.common.NodeSummary;
+import dev.ollamamax.ui.common.Screen;
+import dev.ollamamax.ui.common.UiExecutor;
+import dev.ollamamax.ui.common.StackMonitor;
+import dev.ollamamax.ui.dashboard.DashboardView;
+import dev.ollamamax.ui.dashboard.DashboardViewModel;
+import dev.ollamamax.ui.logs.LogsView;
+import dev.ollamamax.ui.logs.LogsViewModel;
+import dev.ollamamax.ui.ports.PortMoves;
+import dev.ollamamax.ui.ports.PortsView;
+import dev.ollamamax.ui.ports.PortsViewModel;
+import dev.ollamamax.ui.services.ServicesView;
+import dev.ollamamax.ui.services.ServicesViewModel;
+import dev.ollamamax.ui.settings.SettingsView;
+import dev.ollamamax.ui.settings.SettingsViewModel;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.stage.Stage;
+
+/**
+ * The composition root: builds the service registry, supervisor, gateway manager, view-models and
+ * screens, and the main window over them. {@link #startGateway()} starts the gateway in the background;
+ * {@link #close()} (from the quit handler) stops everything.
+ */
+public final class DesktopApp implements AutoCloseable {
+
+    public static final String TITLE = "OllamaMax — local AI gateway";
+
+    private static final Logger LOG = Logger.getLogger(DesktopApp.class.getName());
+
+    private final UiExecutor executor;
+    private final ServiceRegistry registry = new ServiceRegistry();
+    private final Supervisor supervisor;
+    private final GatewayManager gateway;
+    private final StatusBarViewModel status;
+    private final SettingsViewModel settings;
+    private final LogsViewModel logs;
+    private final PortsViewModel ports;
+    private final ObjectProperty<Theme> theme;
+    private final MainWindow window;
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+
+    public DesktopApp(DesktopConfig config, LogBuffer gatewayLog, UiExecutor executor, Runnable quit,
+                      Consumer<String> openUrl) {
+        this.executor = executor;
+        this.supervisor = Supervisor.standard(registry);
+        this.gateway = new GatewayManager(config.config(), registry);
+        this.status = new StatusBarViewModel(gateway, executor);
+        this.theme = new SimpleObjectProperty<>(Theme.from(config.config().get(Setting.UI_THEME)));
+        this.settings = new SettingsViewModel(config.config(), config.store(), config.loader(),
+                gateway::restart, executor);
+        settings.onSaved(c -> theme.set(Theme.from(c.get(Setting.UI_THEME))));
+        theme.addListener((o, was, now) -> now.apply());
+        this.logs = new LogsViewModel(registry, gatewayLog, executor);
+        closeables.add(registry.onChange(() -> executor.onUi(logs::refreshSources)));
+
+        StackMonitor monitor = StackMonitor.standard(gateway);
+        PortMoves moves = new PortMoves(gateway, config.store(), config.loader(),
+                c -> executor.onUi(() -> settings.reload(c)));
+        this.ports = new PortsViewModel(monitor, moves, executor, ProcessHandle.current().pid(),
+                System.getProperty("user.name"));
+        List<Screen> screens = new ArrayList<>();
+        screens.add(new DashboardView(new DashboardViewModel(monitor, registry, executor), executor, openUrl));
+        screens.add(new PortsView(ports, executor));
+        screens.add(new ServicesView(new ServicesViewModel(registry, Optional.of(supervisor), executor), executor));
+        screens.add(new SettingsView(settings));
+        screens.add(new LogsView(logs));
+        this.window = new MainWindow(screens, status, theme, this::toggleTheme, quit);
+    }
+
+    /** Puts the main window on the stage (title, icons, size) and shows it; call on the FX thread. */
+    public void show(Stage stage) {
+        theme.get().apply();
+        stage.setTitle(TITLE);
+        stage.getIcons().setAll(Icons.appIcons());
+        stage.setScene(window.scene());
+        stage.setMinWidth(960);
+        stage.setMinHeight(600);
+        stage.show();
+    }
+
+    public MainWindow window() {
+        return window;
+    }
+
+    public GatewayManager gateway() {
+        return gateway;
+    }
+
+    public ServiceRegistry registry() {
+        return registry;
+    }
+
+    public Theme theme() {
+        return theme.get();
+    }
+
+    /** The nodes feature's hook: the status bar shows its healthy/total count from now on. */
+    public void setNodeSummary(Supplier<NodeSummary> supplier) {
+        status.setNodeSummary(supplier);
+    }
+
+    /** The nodes feature's hook: "Adopt as node" on the Ports screen hands it a running Ollama's URL. */
+    public void setAdoptNode(Consumer<String> adopt) {
+        ports.setAdoptHandler(adopt);
+    }
+
+    /** Starts the gateway and the supervisor in the background; the status bar shows progress. */
+    public void startGateway() {
+        status.starting();
+        executor.submit(gateway::start, failures -> {
+            status.refresh();
+            window.current().refresh();
+        }, e -> LOG.severe("Gateway did not start: " + e.getMessage()));
+        supervisor.start();
+        closeables.add(executor.repeat(Duration.ofSeconds(1), () -> executor.onUi(status::refresh)));
+    }
+
+    /** Switches light/dark at once and remembers the choice in the saved settings. */
+    public void toggleTheme() {
+        Theme next = theme.get().other();
+        theme.set(next);
+        settings.set(Setting.UI_THEME, next.settingValue());
+    }
+
+    @Override
+    public void close() {
+        window.hideCurrent();
+        for (AutoCloseable c : closeables) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.fine("close: " + e);
+            }
+        }
+        logs.dispose();
+        supervisor.close();
+        gateway.close();
+    }
+}

@@ -1,0 +1,90 @@
+package dev.ollamamax.ui.common;
+
+import dev.ollamamax.server.Gateway;
+import dev.ollamamax.server.Listener;
+import dev.ollamamax.shared.config.Config;
+import dev.ollamamax.shared.config.Setting;
+import dev.ollamamax.shared.ports.HealthProber;
+import dev.ollamamax.shared.ports.PlannedService;
+import dev.ollamamax.shared.ports.PortPlan;
+import dev.ollamamax.shared.ports.ProjectPorts;
+import dev.ollamamax.shared.ports.ProjectScan;
+import dev.ollamamax.shared.ports.SocketTable;
+import dev.ollamamax.shared.ports.StackScan;
+import dev.ollamamax.shared.ports.StackScanner;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Scans the stack for the Dashboard and Ports screens: the port plan of the gateway's current
+ * configuration (a listener configured on port 0 shows the port it really got), plus the services of a
+ * chosen project folder. Blocking; call off the UI thread. The latest scan is kept for whoever asks next.
+ */
+public final class StackMonitor {
+
+    private final GatewayManager gateway;
+    private final StackScanner scanner;
+    private final AtomicReference<Optional<ProjectPorts>> project = new AtomicReference<>(Optional.empty());
+    private final AtomicReference<Optional<StackScan>> latest = new AtomicReference<>(Optional.empty());
+
+    public StackMonitor(GatewayManager gateway, StackScanner scanner) {
+        this.gateway = gateway;
+        this.scanner = scanner;
+    }
+
+    /** The monitor of this process: the system's socket table and the standard health probes. */
+    public static StackMonitor standard(GatewayManager gateway) {
+        return new StackMonitor(gateway, new StackScanner(SocketTable.system(), HealthProber.standard(),
+                ProcessHandle.current().pid()));
+    }
+
+    /** The plan as configured now, with the project's extra services. */
+    public PortPlan plan() {
+        Config config = gateway.config();
+        PortPlan plan = PortPlan.from(config);
+        Optional<Gateway> running = gateway.gateway();
+        List<PlannedService> services = new ArrayList<>();
+        for (PlannedService s : plan.services()) {
+            Optional<Listener> listener = java.util.Arrays.stream(Listener.values())
+                    .filter(l -> l.service() == s.id()).findFirst();
+            if (s.port() == 0 && listener.isPresent() && running.isPresent()) {
+                int bound = running.get().port(listener.get()).orElse(0);
+                services.add(new PlannedService(s.id(), s.name(), s.host(), bound, s.kind(), s.origin()));
+            } else {
+                services.add(s);
+            }
+        }
+        PortPlan own = new PortPlan(services);
+        return project.get().map(p -> own.withExtra(p.beyond(own))).orElse(own);
+    }
+
+    public StackScan scan() {
+        StackScan scan = scanner.scan(plan());
+        latest.set(Optional.of(scan));
+        return scan;
+    }
+
+    public Optional<StackScan> latest() {
+        return latest.get();
+    }
+
+    /** Reads a project folder's {@code .env} files and compose files; its services join the plan. */
+    public ProjectPorts chooseProject(Path folder) throws IOException {
+        ProjectPorts ports = ProjectScan.read(folder);
+        project.set(Optional.of(ports));
+        return ports;
+    }
+
+    public Optional<ProjectPorts> project() {
+        return project.get();
+    }
+
+    /** The host the gateway binds, for URLs. */
+    public String host() {
+        return gateway.config().get(Setting.HOST);
+    }
+}

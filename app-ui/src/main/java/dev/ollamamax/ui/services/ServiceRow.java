@@ -1,0 +1,76 @@
+package dev.ollamamax.ui.services;
+
+import dev.ollamamax.server.services.ManagedService;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/** One row of the Services table; updated in place on every refresh so the table never flickers. */
+public final class ServiceRow {
+
+    private final String id;
+    private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper();
+    private final ReadOnlyObjectWrapper<ManagedService.State> state = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper port = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+
+    ServiceRow(String id) {
+        this.id = id;
+    }
+
+    void update(ServiceSnapshot s) {
+        name.set(s.name());
+        state.set(s.state());
+        port.set(s.port().map(String::valueOf).orElse("–"));
+        detail.set(s.detail());
+    }
+
+    void setBusy(boolean value) {
+        busy.set(value);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public ReadOnlyStringProperty nameProperty() {
+        return name.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ManagedService.State> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty portProperty() {
+        return port.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty detailProperty() {
+        return detail.getReadOnlyProperty();
+    }
+
+    /** True while a start, stop or restart of this service runs. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ManagedService.State state() {
+        return state.get();
+    }
+
+    public String detail() {
+        return detail.get();
+    }
+
+    public String port() {
+        return port.get();
+    }
+
+    public String name() {
+        return name.get();
+    }
+}

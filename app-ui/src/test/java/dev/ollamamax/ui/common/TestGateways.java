@@ -1,0 +1,36 @@
+package dev.ollamamax.ui.common;
+
+import dev.ollamamax.shared.config.Config;
+import dev.ollamamax.shared.config.Setting;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** Configurations for a real embedded gateway on ephemeral loopback ports, and a /health probe. */
+public final class TestGateways {
+
+    private TestGateways() {
+    }
+
+    public static Config.Builder ephemeral(Path home) {
+        return Config.builder().set(Setting.PORT, "0").set(Setting.WS_PORT, "0").set(Setting.FALLBACK_PORT, "0")
+                .set(Setting.OLLAMAMAX_HOME, home.toString());
+    }
+
+    /** The status of GET /health on a loopback port, or -1 when nothing answers. */
+    public static int health(int port) {
+        try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                    .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+}
