@@ -91,6 +91,24 @@ gateway=$! # setpriv, env and bash exec: this is the launcher's own process
 pids+=($gateway)
 wait_http "http://127.0.0.1:$p1/health" || { cat "$work/gateway.log"; exit 1; }
 echo "$(ps -o comm= -p "$gateway") serves /health on $p1 as user $(ps -o user= -p "$gateway")"
+# ready but for its Ollama nodes (none runs here): the embedded PostgreSQL and Redis started from the package
+for _ in $(seq 1 100); do
+  curl -s "http://127.0.0.1:$p1/health/ready" >"$work/ready.json" || true
+  python3 - "$work/ready.json" <<'EOF' && break
+import json, sys
+checks = json.load(open(sys.argv[1])).get("checks", {})
+down = {k: v for k, v in checks.items() if v.get("status") != "UP" and k != "nodes"}
+sys.exit(1 if down or len(checks) < 2 else 0)
+EOF
+  sleep 0.3
+done
+python3 - "$work/ready.json" <<'EOF' || { cat "$work/gateway.log" | tail -30; exit 1; }
+import json, sys
+checks = json.load(open(sys.argv[1])).get("checks", {})
+down = {k: v for k, v in checks.items() if v.get("status") != "UP" and k != "nodes"}
+print("readiness checks:", ", ".join(f'{k} {v.get("status")}' for k, v in checks.items()))
+sys.exit(1 if down or len(checks) < 2 else 0)
+EOF
 kill "$gateway"; wait "$gateway" 2>/dev/null || true
 
 dpkg --purge ollamamax-desktop >"$work/purge.log" 2>&1 || { cat "$work/purge.log"; exit 1; }
