@@ -53,4 +53,15 @@ for t in .ci/ollama-client-test.mjs .ci/ws-client-test.mjs .ci/openai-client-tes
   OLLAMA_HOST="http://127.0.0.1:$open1" OPENAI_BASE_URL="http://127.0.0.1:$open1/v1" \
     OMX_PORTS="$open1,$open2,$open3" SLOW_FAKE_PID="$slow_pid" node "$t"
 done
+
+# auth on: a user and an API key made with the CLI against the running gateway's data folder
+read -r sec1 sec2 sec3 < <(start_gateway secured AUTH_ENABLED=true)
+echo "== gateway (auth on) on $sec1/$sec2/$sec3"
+for _ in $(seq 1 150); do
+  curl -fs "http://127.0.0.1:$sec1/health/ready" | grep -q '"database":{"status":"UP"' && break; sleep 0.2
+done
+echo "ci password" | java -jar app-server/target/ollamamax-server.jar users add ci --admin --password-stdin --home "$work/secured" >/dev/null
+api_key=$(java -jar app-server/target/ollamamax-server.jar keys create ci --name client-tests --home "$work/secured" 2>/dev/null)
+echo "== .ci/openai-apikey-test.mjs"
+OPENAI_BASE_URL="http://127.0.0.1:$sec1/v1" OMX_API_KEY="$api_key" node .ci/openai-apikey-test.mjs
 echo "client tests: all passed"

@@ -2,7 +2,9 @@ package dev.ollamamax.server;
 
 import dev.ollamamax.server.auth.AuthFeature;
 import dev.ollamamax.server.conversations.ConversationsFeature;
+import dev.ollamamax.server.chat.ChatFeature;
 import dev.ollamamax.server.docs.DocsFeature;
+import dev.ollamamax.server.nodes.NodeSync;
 import dev.ollamamax.server.nodes.NodesFeature;
 import dev.ollamamax.server.ollama.OllamaFeature;
 import dev.ollamamax.server.openai.OpenAiFeature;
@@ -11,6 +13,7 @@ import dev.ollamamax.server.ops.ReadinessCheck;
 import dev.ollamamax.server.store.StoreFeature;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The standard feature set of a gateway. Storage comes first so that it is closed last (features are
@@ -25,7 +28,8 @@ final class Features {
     static List<GatewayFeature> standard(GatewayContext context) {
         StoreFeature store = new StoreFeature(context);
         AuthFeature auth = new AuthFeature(context, store);
-        NodesFeature nodes = new NodesFeature(context);
+        NodesFeature nodes = new NodesFeature(context,
+                Optional.of(new NodeSync(store.eventBus(), store.cache(), context.json())));
         List<ReadinessCheck> checks = new ArrayList<>();
         checks.add(nodes.readiness());
         checks.addAll(store.readinessChecks());
@@ -33,10 +37,13 @@ final class Features {
         features.add(store);
         features.add(new OpsFeature(context, checks));
         features.add(auth);
-        features.add(new ConversationsFeature(context, store));
+        ConversationsFeature conversations = new ConversationsFeature(context, store);
+        features.add(conversations);
         features.add(nodes);
         features.add(new OllamaFeature(context, nodes));
         features.add(new OpenAiFeature(context, nodes));
+        features.add(new ChatFeature(context, nodes, ChatWiring.auth(auth),
+                ChatWiring.conversations(conversations.store(), store.database(), auth)));
         features.add(new DocsFeature());
         return features;
     }

@@ -2,12 +2,14 @@ package dev.ollamamax.server;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ollamamax.server.chat.ChatFeature;
 import dev.ollamamax.server.http.ErrorResponses;
 import dev.ollamamax.shared.config.AppHome;
 import dev.ollamamax.shared.config.Config;
 import dev.ollamamax.shared.config.Setting;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.websocket.WsConfig;
 import io.helidon.webserver.websocket.WsRouting;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -94,6 +96,7 @@ public final class Gateway implements AutoCloseable {
                 .port(port)
                 .shutdownHook(false)
                 .maxPayloadSize(config.getLong(Setting.MAX_BODY_BYTES))
+                .addProtocol(WsConfig.builder().name("websocket").maxFrameLength(ChatFeature.transportFrameLimit(config)).build())
                 .routing(http)
                 .addRouting(ws)
                 .build();

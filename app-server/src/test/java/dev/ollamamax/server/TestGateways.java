@@ -24,15 +24,21 @@ public final class TestGateways {
                 .set(Setting.FALLBACK_PORT, "0")
                 .set(Setting.POSTGRES_PORT, "0")
                 .set(Setting.REDIS_PORT, "0")
+                .set(Setting.ENABLE_LOCAL_OLLAMA, "false")
+                .set(Setting.OLLAMA_NODES, dev.ollamamax.server.testing.SharedNode.get().url().toString())
                 .set(Setting.OLLAMAMAX_HOME, home.toString());
     }
 
+    /** Starts the gateway and probes its nodes once, so readiness and routing see them at once. */
     public static Gateway start(Config config, Function<GatewayContext, List<GatewayFeature>> extra) {
-        return Gateway.create(config, context -> {
-            List<GatewayFeature> features = new ArrayList<>(Features.standard(context));
-            features.addAll(extra.apply(context));
+        Gateway gateway = Gateway.create(config, context -> {
+            // extra features first: their routes must win over the APIs' catch-alls (filters run first anyway)
+            List<GatewayFeature> features = new ArrayList<>(extra.apply(context));
+            features.addAll(Features.standard(context));
             return features;
         }).startAll();
+        gateway.feature(dev.ollamamax.server.nodes.NodesFeature.class).ifPresent(n -> n.prober().probeAll());
+        return gateway;
     }
 
     /** Waits until the gateway's database is up and, when {@code cache} is true, its Redis too. */

@@ -21,11 +21,13 @@ final class ClusterRoutes implements HttpService {
     private final ObjectMapper json;
     private final NodeRegistry registry;
     private final NodeProber prober;
+    private final Optional<NodeSync> sync;
 
-    ClusterRoutes(ObjectMapper json, NodeRegistry registry, NodeProber prober) {
+    ClusterRoutes(ObjectMapper json, NodeRegistry registry, NodeProber prober, Optional<NodeSync> sync) {
         this.json = json;
         this.registry = registry;
         this.prober = prober;
+        this.sync = sync;
     }
 
     @Override
@@ -64,6 +66,7 @@ final class ClusterRoutes implements HttpService {
         Optional<String> name = Optional.ofNullable(body.path("name").asText(null)).filter(s -> !s.isBlank());
         Node node = registry.add(url, name);
         prober.probe(node);
+        sync.ifPresent(s -> s.added(node));
         JsonBodies.send(json, res, 201, view(node));
     }
 
@@ -86,12 +89,14 @@ final class ClusterRoutes implements HttpService {
     private void remove(ServerRequest req, ServerResponse res) {
         Node node = node(req);
         registry.remove(node.id());
+        sync.ifPresent(s -> s.removed(node));
         res.status(204).send();
     }
 
     private void drain(ServerRequest req, ServerResponse res, boolean draining) {
         Node node = node(req);
         registry.drain(node.id(), draining);
+        sync.ifPresent(s -> s.drained(node));
         JsonBodies.send(json, res, 200, view(node));
     }
 

@@ -26,8 +26,16 @@ public final class NodesFeature implements GatewayFeature {
     private final NodeProber prober;
     private final Upstream upstream;
     private final ClusterRoutes routes;
+    private final Optional<NodeSync> sync;
 
+    /** Nodes of this instance only (nodes added through the API are not shared). */
     public NodesFeature(GatewayContext context) {
+        this(context, Optional.empty());
+    }
+
+    /** With {@code sync}, nodes added, removed or drained through the API are shared with the other instances. */
+    public NodesFeature(GatewayContext context, Optional<NodeSync> sync) {
+        this.sync = sync;
         this.context = context;
         Config config = context.config();
         this.registry = new NodeRegistry(context.clock(), Duration.ofMillis(config.getLong(Setting.NODE_COOLDOWN_MS)));
@@ -37,8 +45,9 @@ public final class NodesFeature implements GatewayFeature {
         this.prober = new NodeProber(registry, client, context.json());
         this.upstream = new Upstream(registry, client, context.json(), context.meters(),
                 Duration.ofMillis(config.getLong(Setting.STREAM_IDLE_TIMEOUT_MS)));
-        this.routes = new ClusterRoutes(context.json(), registry, prober);
+        this.routes = new ClusterRoutes(context.json(), registry, prober, sync);
         addConfiguredNodes(config);
+        sync.ifPresent(s -> s.start(registry, prober));
         prober.start(Duration.ofMillis(config.getLong(Setting.NODE_PROBE_INTERVAL_MS)));
     }
 
@@ -118,6 +127,13 @@ public final class NodesFeature implements GatewayFeature {
 
     @Override
     public void close() {
+        sync.ifPresent(s -> {
+            try {
+                s.close();
+            } catch (Exception e) {
+                LOG.fine(() -> "node sync close: " + e);
+            }
+        });
         prober.close();
         upstream.close();
         client.close();

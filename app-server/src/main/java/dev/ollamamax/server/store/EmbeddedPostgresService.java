@@ -180,6 +180,7 @@ public final class EmbeddedPostgresService implements ManagedService {
         stopping = false;
         try {
             postgres = EmbeddedPostgres.builder()
+                    .setPgBinaryResolver(EmbeddedPostgresService::binaries)
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
                     .setRegisterShutdownHook(false)
@@ -289,5 +290,22 @@ public final class EmbeddedPostgresService implements ManagedService {
     @Override
     public AutoCloseable followLog(Consumer<String> listener) {
         return log.follow(listener);
+    }
+
+    /**
+     * The PostgreSQL archive for this OS from the class path, the first one found: the same binaries jar
+     * can be reachable twice (once directly, once through a jar manifest's {@code Class-Path}), which
+     * zonky's own resolver refuses as "duplicate".
+     */
+    static java.io.InputStream binaries(String system, String machine) throws java.io.IOException {
+        String base = "postgres-" + system.toLowerCase(java.util.Locale.ROOT) + "-" + machine;
+        String name = java.nio.file.Files.exists(java.nio.file.Path.of("/etc/alpine-release"))
+                ? base + "-alpine_linux.txz" : base + ".txz";
+        java.net.URL url = EmbeddedPostgres.class.getClassLoader().getResource(name);
+        if (url == null) {
+            throw new java.io.IOException("No embedded PostgreSQL binaries for " + system + "/" + machine
+                    + " on the class path (" + name + "); set DATABASE_URL to use an external server");
+        }
+        return url.openStream();
     }
 }

@@ -30,6 +30,8 @@ public enum Setting {
     STREAM_IDLE_TIMEOUT_MS("STREAM_IDLE_TIMEOUT_MS", "stream-idle-timeout-ms", "120000", "A stream whose node sends nothing for this long is ended with an error", false),
     MAX_BODY_BYTES("MAX_BODY_BYTES", "max-body-bytes", "8388608", "Largest accepted HTTP request body", false),
     WS_MAX_FRAME_BYTES("WS_MAX_FRAME_BYTES", "ws-max-frame-bytes", "1048576", "Largest accepted WebSocket frame", false),
+    WS_HEARTBEAT_MS("WS_HEARTBEAT_MS", "ws-heartbeat-ms", "15000", "A chat connection silent this long is pinged; silent three times this long, it is closed", false),
+    WS_METRICS_INTERVAL_MS("WS_METRICS_INTERVAL_MS", "ws-metrics-interval-ms", "5000", "How often metrics_update is pushed to chat clients subscribed to metrics", false),
     AUTH_ENABLED("AUTH_ENABLED", "auth-enabled", "true", "Require a JWT or API key on /v1, /api, /api/v1 and /chat", false),
     ALLOW_REGISTRATION("ALLOW_REGISTRATION", "allow-registration", "true", "Whether /auth/register accepts new users", false),
     JWT_SECRET("JWT_SECRET", "jwt-secret", "", "HS256 secret; generated into the data folder when empty", true),

@@ -17,8 +17,19 @@ public final class TestGateways {
     }
 
     public static Config.Builder ephemeral(Path home) {
-        return Config.builder().set(Setting.PORT, "0").set(Setting.WS_PORT, "0").set(Setting.FALLBACK_PORT, "0")
+        Config.Builder b = Config.builder().set(Setting.PORT, "0").set(Setting.WS_PORT, "0").set(Setting.FALLBACK_PORT, "0")
                 .set(Setting.OLLAMAMAX_HOME, home.toString());
+        shared().forEach((k, v) -> b.set(Setting.find(k).orElseThrow(), v));
+        return b;
+    }
+
+    /**
+     * The test JVM's shared PostgreSQL and Redis by URL, and no probing of a local Ollama, so desktop tests
+     * neither start their own servers nor depend on what runs on the plan's ports.
+     */
+    public static java.util.Map<String, String> shared() {
+        var stores = dev.ollamamax.server.testing.SharedStores.get();
+        return java.util.Map.of("DATABASE_URL", stores.jdbcUrl(), "REDIS_URL", stores.redisUrl(), "ENABLE_LOCAL_OLLAMA", "false");
     }
 
     /** The status of GET /health on a loopback port, or -1 when nothing answers. */

@@ -38,8 +38,9 @@ class PortsViewModelTest {
     void start() throws Exception {
         holder = PortHolder.start();
         Files.writeString(dir.resolve(".env"), "# the app's ports\nFALLBACK_PORT=" + holder.port() + "  # fallback\n");
-        config = DesktopConfig.load(dir, Map.of(), Map.of("PORT", "0", "WS_PORT", "0",
-                "OLLAMAMAX_HOME", dir.resolve("home").toString()));
+        Map<String, String> cli = new java.util.HashMap<>(TestGateways.shared());
+        cli.putAll(Map.of("PORT", "0", "WS_PORT", "0", "OLLAMAMAX_HOME", dir.resolve("home").toString()));
+        config = DesktopConfig.load(dir, Map.of(), cli);
         gateway = new GatewayManager(config.config(), new ServiceRegistry());
         assertThat(gateway.start()).singleElement().asString().contains(String.valueOf(holder.port()));
         PortMoves moves = new PortMoves(gateway, config.store(), config.loader(), changed::add);

@@ -1,0 +1,85 @@
+package dev.ollamamax.server;
+
+import dev.ollamamax.server.auth.AuthFeature;
+import dev.ollamamax.server.auth.Principal;
+import dev.ollamamax.server.chat.ChatAuth;
+import dev.ollamamax.server.chat.ChatPrincipal;
+import dev.ollamamax.server.chat.ConversationSink;
+import dev.ollamamax.server.chat.ConversationTurn;
+import dev.ollamamax.server.conversations.ConversationStore;
+import dev.ollamamax.server.conversations.NewMessage;
+import dev.ollamamax.server.store.Database;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/** Plugs the gateway's authenticator and conversation store into the chat feature. */
+final class ChatWiring {
+
+    private static final Logger LOG = Logger.getLogger(ChatWiring.class.getName());
+
+    private ChatWiring() {
+    }
+
+    /** JWT access tokens and API keys, checked like on the HTTP APIs; no auth when it is switched off. */
+    static ChatAuth auth(AuthFeature auth) {
+        if (!auth.enabled()) {
+            return ChatAuth.none();
+        }
+        return new ChatAuth() {
+            @Override
+            public boolean required() {
+                return true;
+            }
+
+            @Override
+            public Optional<ChatPrincipal> authenticate(String token) {
+                return auth.authenticator().authenticate(token).map(ChatWiring::principal);
+            }
+        };
+    }
+
+    private static ChatPrincipal principal(Principal p) {
+        Optional<Instant> expires = p.expiresAt().equals(Instant.MAX) ? Optional.empty() : Optional.of(p.expiresAt());
+        return new ChatPrincipal(p.username(), p.role(), expires);
+    }
+
+    /** Stores each finished turn of a chat that names a {@code conversation_id}, under its user. */
+    static ConversationSink conversations(ConversationStore store, Database database, AuthFeature auth) {
+        return (ConversationTurn turn) -> {
+            try {
+                Optional<Long> userId = turn.user().filter(u -> !u.equals("anonymous"))
+                        .flatMap(u -> userId(database, u))
+                        .or(() -> auth.localPrincipal().map(Principal::userId));
+                if (userId.isEmpty()) {
+                    LOG.warning("Chat turn of conversation " + turn.conversationId() + " not stored: unknown user");
+                    return;
+                }
+                store.append(userId.get(), turn.conversationId(), List.of(
+                        NewMessage.user(turn.userMessage()),
+                        NewMessage.assistant(turn.assistantAnswer(), turn.model(), turn.node(),
+                                (int) turn.usage().promptTokens(), (int) turn.usage().completionTokens())));
+            } catch (Exception e) {
+                LOG.warning("Chat turn of conversation " + turn.conversationId() + " not stored: " + e.getMessage());
+            }
+        };
+    }
+
+    private static Optional<Long> userId(Database database, String username) {
+        try {
+            return database.query(c -> {
+                try (PreparedStatement ps = c.prepareStatement("select id from users where username = ?")) {
+                    ps.setString(1, username);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? Optional.of(rs.getLong(1)) : Optional.<Long>empty();
+                    }
+                }
+            });
+        } catch (Exception e) {
+            return Optional.empty();
+        }
+    }
+}

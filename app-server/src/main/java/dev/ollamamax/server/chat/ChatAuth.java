@@ -1,0 +1,49 @@
+package dev.ollamamax.server.chat;
+
+import java.util.Optional;
+
+/**
+ * How chat connections authenticate. The gateway's real authenticator (JWT access tokens and API keys)
+ * is plugged in through this interface; {@link #none()} serves {@code AUTH_ENABLED=false}.
+ */
+public interface ChatAuth {
+
+    /** Whether a connection must authenticate before anything else. */
+    boolean required();
+
+    /** The principal for a JWT access token or API key, or empty when it is not valid (bad, expired, revoked). */
+    Optional<ChatPrincipal> authenticate(String token);
+
+    /** No authentication: every connection may chat; an {@code auth} frame is accepted as anonymous. */
+    static ChatAuth none() {
+        return new ChatAuth() {
+            @Override
+            public boolean required() {
+                return false;
+            }
+
+            @Override
+            public Optional<ChatPrincipal> authenticate(String token) {
+                return Optional.of(new ChatPrincipal("anonymous", "user", Optional.empty()));
+            }
+        };
+    }
+
+    /**
+     * Authentication is required but nothing can check tokens yet: every token is refused. Used when
+     * {@code AUTH_ENABLED=true} and no authenticator has been plugged in, so chat is never open by mistake.
+     */
+    static ChatAuth refuseAll() {
+        return new ChatAuth() {
+            @Override
+            public boolean required() {
+                return true;
+            }
+
+            @Override
+            public Optional<ChatPrincipal> authenticate(String token) {
+                return Optional.empty();
+            }
+        };
+    }
+}

@@ -1,0 +1,280 @@
+package dev.ollamamax.server.chat;
+
+import dev.ollamamax.server.Listener;
+import dev.ollamamax.shared.protocol.ClientFrame;
+import dev.ollamamax.shared.protocol.ErrorCode;
+import dev.ollamamax.shared.protocol.ProtocolException;
+import dev.ollamamax.shared.protocol.ServerFrame;
+import dev.ollamamax.shared.protocol.ServiceInfo;
+import dev.ollamamax.shared.protocol.Topic;
+import io.helidon.common.buffers.BufferData;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Headers;
+import io.helidon.http.HttpPrologue;
+import io.helidon.webserver.spi.ServerConnection;
+import io.helidon.websocket.WsListener;
+import io.helidon.websocket.WsSession;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One chat connection: authentication state, message assembly with the size limit, dispatch of client
+ * frames, and the generations running on it. Helidon calls it on the connection's own thread; everything
+ * it writes goes through its {@link Outbox}.
+ */
+final class ChatConnection implements WsListener {
+
+    private static final Logger LOG = Logger.getLogger(ChatConnection.class.getName());
+    static final int MAX_GENERATIONS = 32;
+
+    private final ChatRuntime rt;
+    private final Listener listener;
+    private final Map<String, Generation> generations = new ConcurrentHashMap<>();
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private volatile Optional<String> upgradeToken = Optional.empty();
+    private volatile WsSession session;
+    private volatile Outbox outbox;
+    private volatile Thread thread;
+    private volatile ChatPrincipal principal;
+    private volatile Set<Topic> topics = Set.of();
+    private volatile long lastSeen = System.nanoTime();
+    private volatile long lastPing;
+    private final MessageAssembler assembler;
+
+    ChatConnection(ChatRuntime rt, Listener listener) {
+        this.rt = rt;
+        this.listener = listener;
+        this.assembler = new MessageAssembler(rt.maxFrameBytes());
+    }
+
+    @Override
+    public Optional<Headers> onHttpUpgrade(HttpPrologue prologue, Headers headers) {
+        Optional<String> bearer = headers.first(HeaderNames.AUTHORIZATION)
+                .filter(v -> v.regionMatches(true, 0, "Bearer ", 0, 7))
+                .map(v -> v.substring(7).strip())
+                .filter(v -> !v.isEmpty());
+        upgradeToken = bearer.or(() -> prologue.query().first("token").asOptional().filter(v -> !v.isBlank()));
+        return Optional.empty();
+    }
+
+    @Override
+    public void onOpen(WsSession session) {
+        this.session = session;
+        this.thread = Thread.currentThread();
+        this.outbox = new Outbox(session, () -> end("the connection broke"));
+        lastSeen = System.nanoTime();
+        rt.hub().register(this);
+        rt.hub().metrics().opened(listener);
+        send(new ServerFrame.Hello("ollamamax", rt.version(), listener.wireName(),
+                session.socketContext().localPeer().port(), rt.auth().required()));
+        upgradeToken.ifPresent(this::authenticate);
+        upgradeToken = Optional.empty();
+    }
+
+    @Override
+    public void onMessage(WsSession session, String text, boolean last) {
+        lastSeen = System.nanoTime();
+        MessageAssembler.Result r = assembler.add(text, last);
+        if (r instanceof MessageAssembler.Complete c) {
+            handle(c.text());
+        } else if (r instanceof MessageAssembler.TooLarge t) {
+            error(null, ErrorCode.TOO_LARGE, "The message was " + t.bytes()
+                    + " bytes; messages are limited to " + rt.maxFrameBytes()
+                    + " bytes (WS_MAX_FRAME_BYTES). It was not read; the connection is still open.");
+        }
+    }
+
+    @Override
+    public void onMessage(WsSession session, BufferData buffer, boolean last) {
+        lastSeen = System.nanoTime();
+        if (last) {
+            error(null, ErrorCode.BAD_REQUEST, "Binary messages are not part of the chat protocol; send JSON as text messages");
+        }
+    }
+
+    @Override
+    public void onPing(WsSession session, BufferData buffer) {
+        lastSeen = System.nanoTime();
+        session.pong(buffer);
+    }
+
+    @Override
+    public void onPong(WsSession session, BufferData buffer) {
+        lastSeen = System.nanoTime();
+    }
+
+    @Override
+    public void onClose(WsSession session, int status, String reason) {
+        end("closed by the client (" + status + ")");
+    }
+
+    @Override
+    public void onError(WsSession session, Throwable t) {
+        LOG.log(Level.FINE, "Chat connection error", t);
+        end("error: " + t.getMessage());
+    }
+
+    private void handle(String text) {
+        ClientFrame frame;
+        try {
+            frame = rt.hub().codec().readClient(text);
+        } catch (ProtocolException e) {
+            error(e.id().filter(id -> !generations.containsKey(id)).orElse(null), e.code(), e.getMessage());
+            return;
+        }
+        if (!(frame instanceof ClientFrame.Auth) && !authenticated()) {
+            error(null, ErrorCode.UNAUTHORIZED, "This connection is not authenticated: send {\"type\":\"auth\",\"token\":\"…\"} "
+                    + "first, or connect with an Authorization: Bearer header or a ?token= parameter");
+            return;
+        }
+        try {
+            switch (frame) {
+                case ClientFrame.Auth a -> authenticate(a.token());
+                case ClientFrame.Inference i -> start(i);
+                case ClientFrame.Cancel c -> cancel(c.id());
+                case ClientFrame.Ping p -> send(new ServerFrame.Pong(p.timestamp()));
+                case ClientFrame.GetNodes g -> send(new ServerFrame.NodeList(rt.nodes().snapshots().stream().map(NodeViews::info).toList()));
+                case ClientFrame.Subscribe s -> subscribe(s);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Chat frame failed unexpectedly", e);
+            error(null, ErrorCode.INTERNAL, "The gateway failed unexpectedly while handling this frame (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private void authenticate(String token) {
+        Optional<ChatPrincipal> p;
+        try {
+            p = rt.auth().authenticate(token);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Chat authentication failed unexpectedly", e);
+            error(null, ErrorCode.INTERNAL, "The token could not be checked (" + e.getClass().getSimpleName() + "); try again");
+            return;
+        }
+        if (p.isPresent()) {
+            principal = p.get();
+            send(new ServerFrame.AuthOk(p.get().user(), p.get().role(), p.get().expiresAt().map(Object::toString).orElse(null)));
+        } else {
+            error(null, ErrorCode.UNAUTHORIZED, "The token was not accepted (it is invalid, expired or revoked); "
+                    + (authenticated() ? "the connection keeps its earlier authentication" : "this connection is not authenticated"));
+        }
+    }
+
+    private void start(ClientFrame.Inference request) {
+        if (generations.containsKey(request.id())) {
+            error(null, ErrorCode.BAD_REQUEST, "A generation with id \"" + request.id() + "\" is already running on this "
+                    + "connection; choose an id that is not in use");
+            return;
+        }
+        if (generations.size() >= MAX_GENERATIONS) {
+            error(request.id(), ErrorCode.RATE_LIMITED, "This connection already runs " + MAX_GENERATIONS
+                    + " generations at once; wait for one to finish");
+            return;
+        }
+        Generation g = new Generation(this, rt, request);
+        generations.put(request.id(), g);
+        g.start();
+    }
+
+    private void cancel(String id) {
+        Generation g = generations.get(id);
+        if (g == null) {
+            error(null, ErrorCode.BAD_REQUEST, "There is no running generation \"" + id + "\" to cancel; it may have finished already");
+            return;
+        }
+        g.cancel();
+    }
+
+    private void subscribe(ClientFrame.Subscribe s) {
+        Set<Topic> next = topics.isEmpty() ? EnumSet.noneOf(Topic.class) : EnumSet.copyOf(topics);
+        next.addAll(s.topics());
+        topics = next;
+        if (s.topics().contains(Topic.SERVICES)) {
+            for (ServiceInfo service : rt.hub().services()) {
+                send(new ServerFrame.ServiceUpdate(service));
+            }
+        }
+    }
+
+    boolean subscribed(Topic topic) {
+        return topics.contains(topic) && authenticated();
+    }
+
+    private boolean authenticated() {
+        return principal != null || !rt.auth().required();
+    }
+
+    Optional<String> user() {
+        return Optional.ofNullable(principal).map(ChatPrincipal::user);
+    }
+
+    Outbox outbox() {
+        return outbox;
+    }
+
+    void finished(String id, Generation g) {
+        generations.remove(id, g);
+    }
+
+    void push(String text) {
+        Outbox o = outbox;
+        if (o != null) {
+            o.push(text);
+        }
+    }
+
+    private void send(ServerFrame frame) {
+        push(rt.hub().codec().write(frame));
+    }
+
+    private void error(String id, ErrorCode code, String message) {
+        send(new ServerFrame.ErrorFrame(id, code, message));
+    }
+
+    /** Called by the hub's timer: pings a silent connection, closes a dead one, notices a vanished one. */
+    void heartbeat(long now, long heartbeatNanos) {
+        Thread t = thread;
+        if (ended.get() || t == null) {
+            return;
+        }
+        if (!t.isAlive()) {
+            end("the connection was lost");
+            return;
+        }
+        long silent = now - lastSeen;
+        if (silent > 3 * heartbeatNanos) {
+            outbox.close(1001, "no answer to heartbeats for " + silent / 1_000_000_000 + " s");
+            if (session instanceof ServerConnection connection) {
+                connection.close(true);
+            }
+            end("no heartbeat");
+        } else if (silent > heartbeatNanos && now - lastPing > heartbeatNanos) {
+            lastPing = now;
+            outbox.ping();
+        }
+    }
+
+    /** The connection is over: stops its generations and forgets it. Idempotent. */
+    void end(String reason) {
+        if (!ended.compareAndSet(false, true)) {
+            return;
+        }
+        LOG.fine(() -> "Chat connection on " + listener.wireName() + " ended: " + reason);
+        if (thread == null) {
+            return; // never opened
+        }
+        rt.hub().unregister(this);
+        rt.hub().metrics().closed(listener);
+        generations.values().forEach(Generation::cancel);
+        Outbox o = outbox;
+        if (o != null) {
+            o.abandon();
+        }
+    }
+}

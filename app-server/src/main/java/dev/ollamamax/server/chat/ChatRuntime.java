@@ -1,0 +1,10 @@
+package dev.ollamamax.server.chat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ollamamax.server.nodes.NodeRegistry;
+import dev.ollamamax.server.nodes.Upstream;
+
+/** What every chat connection uses, built once by {@link ChatFeature}. */
+record ChatRuntime(ChatHub hub, NodeRegistry nodes, Upstream upstream, ChatAuth auth, ConversationSink sink,
+                   ObjectMapper json, long maxFrameBytes, String version) {
+}
