@@ -18,8 +18,12 @@ cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   wait 2>/dev/null || true
   [ -z "$pg_data" ] || runuser -u postgres -- "$pg_bin/pg_ctl" -D "$pg_data" -m immediate stop >/dev/null 2>&1 || true
+  reap
   rm -rf "$work"
 }
+# Processes still running inside $work after the kills (an embedded PostgreSQL or Redis whose gateway was
+# stopped while starting them): without their folder they could not shut down by themselves.
+reap() { for d in /proc/[0-9]*; do case "$(readlink "$d/cwd" 2>/dev/null)" in "$work"/*) kill -9 "${d#/proc/}" 2>/dev/null || true ;; esac; done; }
 trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 wait_http() { for _ in $(seq 1 150); do curl -fs -o /dev/null "$1" && return 0; sleep 0.2; done; echo "no answer from $1" >&2; return 1; }
