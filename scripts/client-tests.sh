@@ -60,8 +60,8 @@ echo "== gateway (auth on) on $sec1/$sec2/$sec3"
 for _ in $(seq 1 150); do
   curl -fs "http://127.0.0.1:$sec1/health/ready" | grep -q '"database":{"status":"UP"' && break; sleep 0.2
 done
-echo "ci password" | java -jar app-server/target/ollamamax-server.jar users add ci --admin --password-stdin --home "$work/secured" >/dev/null
-api_key=$(java -jar app-server/target/ollamamax-server.jar keys create ci --name client-tests --home "$work/secured" 2>/dev/null)
+echo "ci password" | java -jar app-server/target/ollamamax-server.jar users add ci-bot --admin --password-stdin --home "$work/secured" >/dev/null
+api_key=$(java -jar app-server/target/ollamamax-server.jar keys create ci-bot --name client-tests --home "$work/secured" 2>/dev/null)
 echo "== .ci/openai-apikey-test.mjs"
 OPENAI_BASE_URL="http://127.0.0.1:$sec1/v1" OMX_API_KEY="$api_key" node .ci/openai-apikey-test.mjs
 echo "client tests: all passed"

@@ -11,6 +11,7 @@ import dev.ollamamax.server.openai.OpenAiFeature;
 import dev.ollamamax.server.ops.OpsFeature;
 import dev.ollamamax.server.ops.ReadinessCheck;
 import dev.ollamamax.server.store.StoreFeature;
+import dev.ollamamax.shared.config.Setting;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +30,8 @@ final class Features {
         StoreFeature store = new StoreFeature(context);
         AuthFeature auth = new AuthFeature(context, store);
         NodesFeature nodes = new NodesFeature(context,
-                Optional.of(new NodeSync(store.eventBus(), store.cache(), context.json())));
+                Optional.of(new NodeSync(store.eventBus(), store.cache(), context.json(),
+                        context.config().get(Setting.CLUSTER_ID))));
         List<ReadinessCheck> checks = new ArrayList<>();
         checks.add(nodes.readiness());
         checks.addAll(store.readinessChecks());

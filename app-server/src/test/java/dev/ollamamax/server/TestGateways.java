@@ -25,6 +25,7 @@ public final class TestGateways {
                 .set(Setting.POSTGRES_PORT, "0")
                 .set(Setting.REDIS_PORT, "0")
                 .set(Setting.ENABLE_LOCAL_OLLAMA, "false")
+                .set(Setting.CLUSTER_ID, java.util.UUID.randomUUID().toString())
                 .set(Setting.OLLAMA_NODES, dev.ollamamax.server.testing.SharedNode.get().url().toString())
                 .set(Setting.OLLAMAMAX_HOME, home.toString());
     }

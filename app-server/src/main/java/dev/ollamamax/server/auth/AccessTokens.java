@@ -89,7 +89,11 @@ final class AccessTokens {
             return refused(AuthError.BAD_SIGNATURE,
                     "the token's signature is not valid here (it was signed with another secret, or altered)");
         } catch (JwtException | IllegalArgumentException e) {
-            return refused(AuthError.MALFORMED_TOKEN, "the token is not a valid OllamaMax access token: " + e.getMessage());
+            // jjwt's messages run to paragraphs: keep the first sentence
+            String why = String.valueOf(e.getMessage());
+            int stop = why.indexOf(". ");
+            return refused(AuthError.MALFORMED_TOKEN, "the token is not a valid OllamaMax access token ("
+                    + (stop > 0 ? why.substring(0, stop) : why) + ")");
         }
     }
 

@@ -24,8 +24,8 @@ import java.util.logging.Logger;
  */
 public final class NodeSync implements AutoCloseable {
 
-    static final String TOPIC = "nodes";
-    static final String HASH = "ollamamax:nodes";
+    private final String topic;
+    private final String hash;
     private static final Logger LOG = Logger.getLogger(NodeSync.class.getName());
 
     private final EventBus bus;
@@ -38,7 +38,10 @@ public final class NodeSync implements AutoCloseable {
     private NodeProber prober;
     private AutoCloseable subscription;
 
-    public NodeSync(EventBus bus, Cache cache, ObjectMapper json) {
+    /** Instances with the same {@code clusterId} on one Redis share their API-added nodes. */
+    public NodeSync(EventBus bus, Cache cache, ObjectMapper json, String clusterId) {
+        this.topic = "nodes:" + clusterId;
+        this.hash = "ollamamax:nodes:" + clusterId;
         this.bus = bus;
         this.cache = cache;
         this.json = json;
@@ -47,7 +50,7 @@ public final class NodeSync implements AutoCloseable {
     void start(NodeRegistry registry, NodeProber prober) {
         this.registry = registry;
         this.prober = prober;
-        this.subscription = bus.subscribe(TOPIC, this::apply);
+        this.subscription = bus.subscribe(topic, this::apply);
         reconcile.scheduleWithFixedDelay(this::catchUp, 0, 2, TimeUnit.SECONDS);
     }
 
@@ -61,7 +64,7 @@ public final class NodeSync implements AutoCloseable {
 
     void removed(Node node) {
         shared.remove(node.id());
-        cache.call(j -> j.hdel(HASH, node.id()));
+        cache.call(j -> j.hdel(hash, node.id()));
         publish("remove", state(node));
     }
 
@@ -84,7 +87,7 @@ public final class NodeSync implements AutoCloseable {
     private void write(String id, Map<String, Object> state) {
         try {
             String value = json.writeValueAsString(state);
-            cache.call(j -> j.hset(HASH, id, value));
+            cache.call(j -> j.hset(hash, id, value));
         } catch (IOException e) {
             LOG.warning("Could not share node " + id + ": " + e.getMessage());
         }
@@ -94,7 +97,7 @@ public final class NodeSync implements AutoCloseable {
         Map<String, Object> event = new LinkedHashMap<>(state);
         event.put("op", op);
         try {
-            bus.publish(TOPIC, json.writeValueAsString(event));
+            bus.publish(topic, json.writeValueAsString(event));
         } catch (IOException e) {
             LOG.warning("Could not publish a node change: " + e.getMessage());
         }
@@ -138,7 +141,7 @@ public final class NodeSync implements AutoCloseable {
         if (!cache.isUp()) {
             return;
         }
-        Optional<Map<String, String>> all = cache.call(j -> j.hgetAll(HASH));
+        Optional<Map<String, String>> all = cache.call(j -> j.hgetAll(hash));
         if (all.isEmpty()) {
             return;
         }

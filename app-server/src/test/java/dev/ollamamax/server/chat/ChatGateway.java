@@ -31,7 +31,8 @@ final class ChatGateway implements AutoCloseable {
                 .set(Setting.AUTH_ENABLED, "false")
                 .set(Setting.OLLAMAMAX_HOME, home.toString())
                 .set(Setting.DATABASE_URL, dev.ollamamax.server.testing.SharedStores.get().jdbcUrl())
-                .set(Setting.REDIS_URL, dev.ollamamax.server.testing.SharedStores.get().redisUrl());
+                .set(Setting.REDIS_URL, dev.ollamamax.server.testing.SharedStores.get().redisUrl())
+                .set(Setting.CLUSTER_ID, java.util.UUID.randomUUID().toString());
     }
 
     /** The standard gateway (as {@code serve} runs it). */

@@ -24,8 +24,11 @@ class SharedNodesTest {
     @TempDir
     Path homeC;
 
-    private static Gateway gateway(Path home) throws Exception {
+    private final String cluster = java.util.UUID.randomUUID().toString();
+
+    private Gateway gateway(Path home) throws Exception {
         Gateway g = TestGateways.start(TestGateways.config(home)
+                .set(Setting.CLUSTER_ID, cluster)
                 .set(Setting.AUTH_ENABLED, "false")
                 .set(Setting.DATABASE_URL, SharedStores.get().jdbcUrl())
                 .set(Setting.REDIS_URL, SharedStores.get().redisUrl()).build(), ctx -> List.of());

@@ -67,6 +67,7 @@ public final class TestGateway implements AutoCloseable {
         settings.put(Setting.OLLAMA_NODES, Arrays.stream(nodes).map(n -> n.url().toString()).collect(Collectors.joining(",")));
         settings.put(Setting.DATABASE_URL, SharedStores.get().jdbcUrl());
         settings.put(Setting.REDIS_URL, SharedStores.get().redisUrl());
+        settings.put(Setting.CLUSTER_ID, java.util.UUID.randomUUID().toString()); // tests share Redis, not nodes
         return settings;
     }
 

@@ -43,6 +43,7 @@ public enum Setting {
     CACHE_RESPONSES("CACHE_RESPONSES", "cache-responses", "false", "Cache identical deterministic non-streamed completions in Redis", false),
     RESPONSE_CACHE_TTL_SECONDS("RESPONSE_CACHE_TTL_SECONDS", "response-cache-ttl-seconds", "600", "How long a cached response is kept", false),
     DB_POOL_SIZE("DB_POOL_SIZE", "db-pool-size", "10", "Largest number of pooled PostgreSQL connections", false),
+    CLUSTER_ID("CLUSTER_ID", "cluster-id", "default", "Gateways with the same id on one Redis share the nodes added through the API", false),
     DATABASE_URL("DATABASE_URL", "database-url", "", "External PostgreSQL (jdbc:postgresql://… or postgres://…); embedded when empty", true),
     REDIS_URL("REDIS_URL", "redis-url", "", "External Redis (redis://…); embedded when empty", true),
     OLLAMAMAX_HOME("OLLAMAMAX_HOME", "ollamamax-home", "", "Data folder; per-OS default when empty", false),

@@ -29,7 +29,8 @@ public final class TestGateways {
      */
     public static java.util.Map<String, String> shared() {
         var stores = dev.ollamamax.server.testing.SharedStores.get();
-        return java.util.Map.of("DATABASE_URL", stores.jdbcUrl(), "REDIS_URL", stores.redisUrl(), "ENABLE_LOCAL_OLLAMA", "false");
+        return java.util.Map.of("DATABASE_URL", stores.jdbcUrl(), "REDIS_URL", stores.redisUrl(), "ENABLE_LOCAL_OLLAMA", "false",
+                "CLUSTER_ID", java.util.UUID.randomUUID().toString());
     }
 
     /** The status of GET /health on a loopback port, or -1 when nothing answers. */
