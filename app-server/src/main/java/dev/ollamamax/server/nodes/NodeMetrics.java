@@ -22,8 +22,10 @@ final class NodeMetrics {
         switch (event.type()) {
             case ADDED -> registry.get(id).ifPresent(node -> perNode.computeIfAbsent(id, k -> List.of(
                     Gauge.builder("ollamamax.node.up", node, n -> n.status() == NodeStatus.UP ? 1 : 0)
+                            .description("Whether the node answers its health probe (1 up, 0 down)")
                             .tag("node", id).register(meters),
                     Gauge.builder("ollamamax.node.in_flight", node, Node::inFlight)
+                            .description("Requests the gateway has open on the node")
                             .tag("node", id).register(meters))));
             case REMOVED -> {
                 List<Meter> gone = perNode.remove(id);

@@ -32,6 +32,7 @@ final class RequestMetrics implements Filter {
             chain.proceed();
         } finally {
             Timer.builder("ollamamax.http.requests")
+                    .description("HTTP requests served by the gateway, by route, method, status and listener")
                     .tag("route", route)
                     .tag("method", method)
                     .tag("status", Integer.toString(res.status().code()))
