@@ -7,4 +7,4 @@ source scripts/env.sh
 cp=$(mktemp)
 mvn -B -q -pl app-server -am test-compile dependency:build-classpath -Dmdep.outputFile="$cp" >/dev/null
 exec java -cp "app-server/target/test-classes:app-server/target/classes:app-shared/target/classes:$(cat "$cp")" \
-  dev.ollamamax.server.bench.ProxyBench "$@"
+  ${BENCH_JVM_OPTS:-} dev.ollamamax.server.bench.ProxyBench "$@"

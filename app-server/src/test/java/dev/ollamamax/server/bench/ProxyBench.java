@@ -1,14 +1,8 @@
 package dev.ollamamax.server.bench;
 
-import dev.ollamamax.server.Gateway;
-import dev.ollamamax.server.Listener;
-import dev.ollamamax.server.nodes.NodesFeature;
 import dev.ollamamax.server.testing.FakeOllama;
-import dev.ollamamax.shared.config.Config;
-import dev.ollamamax.shared.config.Setting;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +12,8 @@ import java.util.logging.Logger;
 
 /**
  * Gateway overhead on a non-streamed completion, against the same upstream in the same run: direct to
- * the in-test Ollama server, through the gateway, and through nginx {@code proxy_pass} when installed.
+ * the in-test Ollama server, through the headless gateway (its own JVM, 512 MiB heap, auth off), and
+ * through nginx {@code proxy_pass} when installed.
  * Prints throughput and p50/p99 for each and the gateway's added latency and its ratio to nginx's.
  * Args: {@code [rate=1000] [seconds=10]}.
  */
@@ -33,16 +28,11 @@ public final class ProxyBench {
         Logger.getLogger("").setLevel(Level.WARNING);
         byte[] body = "{\"model\":\"llama3.2\",\"prompt\":\"hello\",\"stream\":false}".getBytes(StandardCharsets.UTF_8);
         try (FakeOllama upstream = FakeOllama.start().model("llama3.2").reply("llama3.2", List.of("Hi", "!"))) {
-            Config config = Config.builder().set(Setting.PORT, "0").set(Setting.WS_PORT, "0").set(Setting.FALLBACK_PORT, "0")
-                    .set(Setting.AUTH_ENABLED, "false").set(Setting.ENABLE_LOCAL_OLLAMA, "false")
-                    .set(Setting.OLLAMA_NODES, upstream.url().toString())
-                    .set(Setting.OLLAMAMAX_HOME, Files.createTempDirectory("omx-bench").toString()).build();
-            try (Gateway gateway = Gateway.create(config).startAll();
+            try (GatewayProcess gateway = GatewayProcess.start(upstream.url(), "512m");
                  Nginx nginx = Nginx.start(upstream.port()).orElse(null)) {
-                gateway.feature(NodesFeature.class).orElseThrow().prober().probeAll();
                 List<Target> targets = new ArrayList<>();
                 targets.add(new Target("direct", upstream.port()));
-                targets.add(new Target("gateway", gateway.port(Listener.PRIMARY).orElseThrow()));
+                targets.add(new Target("gateway", gateway.port()));
                 if (nginx != null) {
                     targets.add(new Target("nginx", nginx.port()));
                 }
@@ -60,9 +50,9 @@ public final class ProxyBench {
     private static void run(List<Target> targets, byte[] body, int rate, Duration duration, boolean withNginx) throws Exception {
         LoadRun load = new LoadRun();
         System.out.printf("Non-streamed /api/generate, open loop at %d req/s, %d one-second slices per target, targets "
-                + "taking turns (after a 2 s warm-up each)%n", rate, duration.toSeconds());
+                + "taking turns (after a 5 s warm-up each)%n", rate, duration.toSeconds());
         for (Target t : targets) {
-            load.fixedRate(List.of(t.name()), List.of(t.uri()), body, rate, Duration.ofSeconds(2));
+            load.fixedRate(List.of(t.name()), List.of(t.uri()), body, rate, Duration.ofSeconds(5));
         }
         // targets take turns slice by slice, so background noise falls on all of them alike
         List<List<LoadRun.Result>> slices = new ArrayList<>();
