@@ -153,6 +153,7 @@ public final class ChatView implements Screen {
         model.endpointProperty().addListener((o, was, now) -> showEndpoint(endpoint));
         model.statusProperty().addListener((o, was, now) -> showEndpoint(endpoint));
         showEndpoint(endpoint);
+        endpoint.setMinWidth(Region.USE_PREF_SIZE);
         endpoint.setTooltip(Icons.tooltip("The gateway listener this chat is connected to (13100 → 13101 → 13102)"));
         ComboBox<ModelChoice> picker = new ModelPicker(model).node();
         settingsToggle.setId("chat-settings-toggle");

@@ -83,7 +83,8 @@ final class MessageCell extends ListCell<ChatItem> {
         errorRow.managedProperty().bind(errorRow.visibleProperty());
         answer = new VBox(6, head, body, errorRow);
         answer.getStyleClass().add("answer");
-        answer.maxWidthProperty().bind(list.widthProperty().subtract(48));
+        answer.prefWidthProperty().bind(list.widthProperty().subtract(36));
+        answer.maxWidthProperty().bind(answer.prefWidthProperty());
     }
 
     @Override

@@ -35,6 +35,7 @@ import org.kordamp.ikonli.feather.Feather;
 public final class MetricsView implements Screen {
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter CLOCK_SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final int WINDOW = MetricsHistory.FIFTEEN_MINUTES;
 
     private final MetricsViewModel model;
@@ -48,6 +49,7 @@ public final class MetricsView implements Screen {
     private final LineChart<Number, Number> inFlightChart;
     private final Map<String, XYChart.Series<Number, Number>> inFlight = new HashMap<>();
     private boolean visible;
+    private boolean showSeconds = true;
 
     public MetricsView(MetricsViewModel model) {
         this.model = model;
@@ -151,7 +153,8 @@ public final class MetricsView implements Screen {
         x.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number n) {
-                return LocalTime.ofInstant(Instant.ofEpochSecond(n.longValue()), ZoneId.systemDefault()).format(CLOCK);
+                return LocalTime.ofInstant(Instant.ofEpochSecond(n.longValue()), ZoneId.systemDefault())
+                        .format(showSeconds ? CLOCK_SECONDS : CLOCK);
             }
 
             @Override
@@ -223,11 +226,21 @@ public final class MetricsView implements Screen {
         }
     }
 
+    /**
+     * The time axis: from the oldest sample (at most 15 minutes back, at least a minute) to now, with ticks at
+     * round steps.
+     */
     private void moveWindow(long now) {
+        List<MetricsSample> all = model.history().all();
+        long first = all.isEmpty() ? now : all.getFirst().at().getEpochSecond();
+        long span = Math.max(60, Math.min(WINDOW, now - first));
+        long tick = span <= 120 ? 15 : span <= 300 ? 30 : span <= 600 ? 60 : 180;
         for (NumberAxis x : timeAxes) {
-            x.setLowerBound(now - WINDOW);
+            x.setLowerBound(now - span);
             x.setUpperBound(now);
+            x.setTickUnit(tick);
         }
+        showSeconds = span <= 300;
         long cutoff = now - WINDOW;
         for (XYChart.Series<Number, Number> s : List.of(p50, p99)) {
             while (!s.getData().isEmpty() && s.getData().getFirst().getXValue().longValue() < cutoff) {

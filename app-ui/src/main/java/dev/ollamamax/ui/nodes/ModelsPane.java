@@ -13,12 +13,10 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.cell.PropertyValueFactory;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -31,7 +29,7 @@ final class ModelsPane {
     private final ModelsViewModel model;
     private final NodesViewModel nodes;
     private final VBox root = new VBox(10);
-    private final VBox pullCards = new VBox(8);
+    private final javafx.scene.layout.FlowPane pullCards = new javafx.scene.layout.FlowPane(10, 10);
     private final Map<PullJob, Node> cards = new java.util.HashMap<>();
 
     ModelsPane(ModelsViewModel model, NodesViewModel nodes) {
@@ -77,19 +75,13 @@ final class ModelsPane {
         message.managedProperty().bind(message.visibleProperty());
 
         TableView<ModelRow> table = table();
-        ScrollPane pulls = new ScrollPane(pullCards);
-        pulls.setFitToWidth(true);
-        pulls.getStyleClass().add("edge-to-edge");
-        pulls.setPrefWidth(380);
-        pulls.setMinWidth(300);
-        pulls.visibleProperty().bind(Bindings.isNotEmpty(model.pulls()));
-        pulls.managedProperty().bind(pulls.visibleProperty());
+        table.setMinHeight(110);
+        VBox.setVgrow(table, Priority.ALWAYS);
         pullCards.getStyleClass().add("pull-cards");
+        pullCards.visibleProperty().bind(Bindings.isNotEmpty(model.pulls()));
+        pullCards.managedProperty().bind(pullCards.visibleProperty());
         model.pulls().addListener((ListChangeListener<PullJob>) c -> showPulls());
-        HBox body = new HBox(12, table, pulls);
-        HBox.setHgrow(table, Priority.ALWAYS);
-        VBox.setVgrow(body, Priority.ALWAYS);
-        root.getChildren().addAll(bar, message, body);
+        root.getChildren().addAll(bar, message, table, pullCards);
     }
 
     private TableView<ModelRow> table() {
@@ -99,20 +91,20 @@ final class ModelsPane {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No models on this node yet: pull one."));
         TableColumn<ModelRow, String> name = new TableColumn<>("Model");
-        name.setCellValueFactory(new PropertyValueFactory<>("name"));
+        name.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(c.getValue().name()));
         name.setPrefWidth(200);
         name.getStyleClass().add("mono-column");
         TableColumn<ModelRow, String> size = new TableColumn<>("Size");
         size.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(c.getValue().sizeText()));
         size.setPrefWidth(85);
         TableColumn<ModelRow, String> quant = new TableColumn<>("Quantization");
-        quant.setCellValueFactory(new PropertyValueFactory<>("quantization"));
+        quant.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(c.getValue().quantization()));
         quant.setPrefWidth(100);
         TableColumn<ModelRow, String> family = new TableColumn<>("Family");
-        family.setCellValueFactory(new PropertyValueFactory<>("family"));
+        family.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(c.getValue().family()));
         family.setPrefWidth(80);
         TableColumn<ModelRow, String> params = new TableColumn<>("Parameters");
-        params.setCellValueFactory(new PropertyValueFactory<>("parameterSize"));
+        params.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(c.getValue().parameterSize()));
         params.setPrefWidth(90);
         TableColumn<ModelRow, ModelRow> loaded = new TableColumn<>("Memory");
         loaded.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));

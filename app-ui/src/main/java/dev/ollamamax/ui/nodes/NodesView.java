@@ -122,7 +122,7 @@ public final class NodesView implements Screen {
 
         SplitPane split = new SplitPane(buildTable(), new ModelsPane(models, model).node());
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.42);
+        split.setDividerPositions(0.34);
         split.getStyleClass().add("nodes-split");
         VBox.setVgrow(split, Priority.ALWAYS);
         root.getChildren().addAll(header, missingBinaryBanner(), starting, message, split);

@@ -23,6 +23,7 @@ final class PullCard {
     PullCard(PullJob job, ModelsViewModel model) {
         this.job = job;
         root.getStyleClass().add("pull-card");
+        root.setPrefWidth(420);
         root.setId("pull-" + job.model().replaceAll("[^A-Za-z0-9-]", "-"));
         Label title = new Label(job.model());
         title.getStyleClass().add("cell-title");
