@@ -4,6 +4,7 @@ import dev.ollamamax.server.services.LogBuffer;
 import dev.ollamamax.server.services.ServiceRegistry;
 import dev.ollamamax.server.services.Supervisor;
 import dev.ollamamax.shared.config.AppHome;
+import dev.ollamamax.shared.config.Config;
 import dev.ollamamax.shared.config.Setting;
 import dev.ollamamax.ui.chat.ChatConnection;
 import dev.ollamamax.ui.chat.ChatHistory;
@@ -39,6 +40,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
@@ -96,7 +98,9 @@ public final class DesktopApp implements AutoCloseable {
         this.ports = new PortsViewModel(monitor, moves, executor, ProcessHandle.current().pid(),
                 System.getProperty("user.name"));
         this.api = new GatewayApi(gateway);
-        this.localNodes = new LocalNodes(gateway, registry, System.getenv());
+        AtomicReference<Config> saved = new AtomicReference<>(config.config());
+        settings.onSaved(saved::set);
+        this.localNodes = new LocalNodes(gateway, registry, System.getenv(), saved::get);
         this.nodes = new NodesViewModel(gateway, api, localNodes, executor);
         this.models = new ModelsViewModel(gateway, api, executor);
         this.chat = new ChatViewModel(chatConnection, new ChatHistory(gateway),

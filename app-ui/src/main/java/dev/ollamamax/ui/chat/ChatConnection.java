@@ -122,11 +122,6 @@ public final class ChatConnection implements AutoCloseable {
         return n;
     }
 
-    /** Whether an event of type {@code type} waits (for tests). */
-    boolean waiting(Class<? extends ChatClientEvent> type) {
-        return inbox.stream().anyMatch(type::isInstance);
-    }
-
     @Override
     public void close() {
         disconnect("the chat was closed");

@@ -49,6 +49,7 @@ public final class ChatView implements Screen {
     private final TextArea input = new TextArea();
     private final MarkdownRenderer renderer;
     private final AnimationTimer frames;
+    private final ToggleButton settingsToggle = new ToggleButton(null, Icons.icon(Feather.SLIDERS, 15));
     private boolean follow = true;
     private int quietFrames;
 
@@ -140,8 +141,6 @@ public final class ChatView implements Screen {
         });
         settingsToggle.selectedProperty().bindBidirectional(settings.node().visibleProperty());
     }
-
-    private final ToggleButton settingsToggle = new ToggleButton(null, Icons.icon(Feather.SLIDERS, 15));
 
     private Node center() {
         Label title = new Label();

@@ -5,6 +5,7 @@ import dev.ollamamax.server.nodes.NodesFeature;
 import dev.ollamamax.server.services.OllamaBinary;
 import dev.ollamamax.server.services.OllamaServeService;
 import dev.ollamamax.server.services.ServiceRegistry;
+import dev.ollamamax.shared.config.Config;
 import dev.ollamamax.shared.config.Setting;
 import dev.ollamamax.shared.ports.FreePorts;
 import dev.ollamamax.shared.ports.PortPlan;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
@@ -32,22 +34,25 @@ public final class LocalNodes implements AutoCloseable {
     private final GatewayManager gateway;
     private final ServiceRegistry services;
     private final Map<String, String> env;
+    private final Supplier<Config> settings;
     private final List<OllamaServeService> started = new CopyOnWriteArrayList<>();
 
-    public LocalNodes(GatewayManager gateway, ServiceRegistry services, Map<String, String> env) {
+    /** @param settings the latest saved configuration ({@code OLLAMA_BINARY} applies without a gateway restart) */
+    public LocalNodes(GatewayManager gateway, ServiceRegistry services, Map<String, String> env, Supplier<Config> settings) {
         this.gateway = gateway;
         this.services = services;
         this.env = Map.copyOf(env);
+        this.settings = settings;
     }
 
     /** The {@code ollama} program: {@code OLLAMA_BINARY} when set, else the first on the PATH. */
     public Optional<Path> binary() {
-        return OllamaBinary.find(gateway.config().get(Setting.OLLAMA_BINARY), env);
+        return OllamaBinary.find(settings.get().get(Setting.OLLAMA_BINARY), env);
     }
 
     /** What {@link #binary()} looked at, for the "not found" message. */
     public String whereLooked() {
-        String configured = gateway.config().get(Setting.OLLAMA_BINARY);
+        String configured = settings.get().get(Setting.OLLAMA_BINARY);
         return configured.isBlank() ? "no ollama program on the PATH" : "OLLAMA_BINARY=" + configured + " is not an executable file";
     }
 

@@ -84,6 +84,7 @@ class ChatFxTest {
         gateway().stop(Listener.PRIMARY);
 
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> chip(robot).equals(websocket + " · websocket"));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(".chat-notice").tryQuery().isPresent());
         assertThat(robot.lookup(".chat-notice").queryAs(Label.class).getText())
                 .startsWith("Connection to " + primary + " lost").endsWith("failed over to " + websocket + " (websocket)");
         robot.clickOn("#chat-input").write("And again?").type(KeyCode.ENTER);

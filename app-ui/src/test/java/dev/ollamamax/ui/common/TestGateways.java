@@ -1,5 +1,6 @@
 package dev.ollamamax.ui.common;
 
+import dev.ollamamax.server.auth.AuthFeature;
 import dev.ollamamax.server.nodes.NodesFeature;
 import dev.ollamamax.server.services.ServiceRegistry;
 import dev.ollamamax.server.testing.FakeOllama;
@@ -23,9 +24,11 @@ public final class TestGateways {
     private TestGateways() {
     }
 
+    /** Ephemeral ports, data in {@code home}, and the JVM's shared PostgreSQL and Redis (no embedded ones per test). */
     public static Config.Builder ephemeral(Path home) {
         return Config.builder().set(Setting.PORT, "0").set(Setting.WS_PORT, "0").set(Setting.FALLBACK_PORT, "0")
-                .set(Setting.OLLAMAMAX_HOME, home.toString());
+                .set(Setting.OLLAMAMAX_HOME, home.toString())
+                .set(Setting.DATABASE_URL, SharedStores.get().jdbcUrl()).set(Setting.REDIS_URL, SharedStores.get().redisUrl());
     }
 
     /**
@@ -43,6 +46,8 @@ public final class TestGateways {
             throw new IllegalStateException("gateway did not start: " + failures);
         }
         probe(manager);
+        await(Duration.ofSeconds(30), () -> { }, () -> manager.feature(AuthFeature.class)
+                .flatMap(AuthFeature::localPrincipal).isPresent(), "the gateway's database");
         return manager;
     }
 

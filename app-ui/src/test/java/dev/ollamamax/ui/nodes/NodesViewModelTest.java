@@ -60,7 +60,7 @@ class NodesViewModelTest {
         api = new GatewayApi(gateway);
         open.add(api);
         services = new ServiceRegistry();
-        local = new LocalNodes(gateway, services, Map.of("PATH", dir.resolve("empty").toString()));
+        local = new LocalNodes(gateway, services, Map.of("PATH", dir.resolve("empty").toString()), gateway::config);
         open.add(local);
         model = new NodesViewModel(gateway, api, local, new SameThreadUiExecutor());
         open.add(model);

@@ -8,6 +8,7 @@ import dev.ollamamax.shared.config.Config;
 import dev.ollamamax.shared.config.Setting;
 import dev.ollamamax.shared.ports.Conflict;
 import dev.ollamamax.ui.app.DesktopConfig;
+import dev.ollamamax.server.testing.SharedStores;
 import dev.ollamamax.ui.common.GatewayManager;
 import dev.ollamamax.ui.common.PortHolder;
 import dev.ollamamax.ui.common.SameThreadUiExecutor;
@@ -39,7 +40,8 @@ class PortsViewModelTest {
         holder = PortHolder.start();
         Files.writeString(dir.resolve(".env"), "# the app's ports\nFALLBACK_PORT=" + holder.port() + "  # fallback\n");
         config = DesktopConfig.load(dir, Map.of(), Map.of("PORT", "0", "WS_PORT", "0",
-                "OLLAMAMAX_HOME", dir.resolve("home").toString()));
+                "OLLAMAMAX_HOME", dir.resolve("home").toString(),
+                "DATABASE_URL", SharedStores.get().jdbcUrl(), "REDIS_URL", SharedStores.get().redisUrl()));
         gateway = new GatewayManager(config.config(), new ServiceRegistry());
         assertThat(gateway.start()).singleElement().asString().contains(String.valueOf(holder.port()));
         PortMoves moves = new PortMoves(gateway, config.store(), config.loader(), changed::add);

@@ -121,7 +121,8 @@ class SettingsViewModelTest {
     @Test
     void theFilterFindsSettingsByNameOrDescription() {
         model.filterProperty().set("redis");
-        assertThat(model.rows()).extracting(SettingRow::setting).containsExactly(Setting.REDIS_PORT, Setting.REDIS_URL);
+        assertThat(model.rows()).extracting(SettingRow::setting).containsExactly(Setting.REDIS_PORT,
+                Setting.CACHE_RESPONSES, Setting.REDIS_URL);
         model.filterProperty().set("");
         assertThat(model.rows()).hasSize(Setting.values().length);
     }
