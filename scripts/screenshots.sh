@@ -90,8 +90,23 @@ key ctrl+2
 sleep 2
 xdotool type --window "$win" --delay 15 "How do I check in Python whether a port is free?"
 key Return
+if [ -n "${EXTRA_SHOTS:-}" ]; then sleep 1.2; shot chat-streaming.png; fi
 sleep 6
+if [ -n "${FAILOVER:-1}" ]; then
+  # stop the primary listener on the Services screen (third row, after PostgreSQL and Redis); the chat fails over
+  key ctrl+6; sleep 2
+  if [ -n "${EXTRA_SHOTS:-}" ]; then shot services-before.png; fi
+  click ${STOP_X:-1190} ${STOP_Y:-238}; sleep 2
+  key ctrl+2; sleep 2
+  xdotool type --window "$win" --delay 15 "And in one line?"
+  key Return
+  sleep 6
+fi
 shot chat.png
+if [ -n "${EXTRA_SHOTS:-}" ]; then
+  click 1241 35; sleep 1; shot chat-settings.png; click 1241 35
+  click 87 720; sleep 1.5; shot chat-dark.png; click 87 720; sleep 1
+fi
 
 # Nodes: Ctrl+3, the first node selected
 key ctrl+3
@@ -99,7 +114,7 @@ sleep 3
 shot nodes.png
 
 # Models: the slow node is selected; pull tinyllama onto it and shoot mid-pull
-click 1000 392
+click 1000 338
 xdotool type --window "$win" --delay 20 "tinyllama"
 key Return
 sleep 3.5

@@ -147,6 +147,9 @@ public final class ChatView implements Screen {
         title.getStyleClass().addAll("screen-title", "title-3", "chat-title");
         title.textProperty().bind(model.titleProperty());
         title.setMinWidth(0);
+        title.setPrefWidth(120);
+        title.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(title, Priority.ALWAYS);
         Chip endpoint = new Chip();
         endpoint.setId("chat-endpoint");
         model.endpointProperty().addListener((o, was, now) -> showEndpoint(endpoint));
@@ -156,11 +159,10 @@ public final class ChatView implements Screen {
         endpoint.setTooltip(Icons.tooltip("The gateway listener this chat is connected to (13100 → 13101 → 13102)"));
         ComboBox<ModelChoice> picker = new ModelPicker(model).node();
         settingsToggle.setId("chat-settings-toggle");
+        settingsToggle.setMinWidth(Region.USE_PREF_SIZE);
         settingsToggle.getStyleClass().add("button-icon");
         settingsToggle.setTooltip(Icons.tooltip("System prompt, temperature and max tokens of this conversation"));
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox header = new HBox(10, title, endpoint, gap, picker, settingsToggle);
+        HBox header = new HBox(10, title, endpoint, picker, settingsToggle);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("chat-header");
 
@@ -231,7 +233,10 @@ public final class ChatView implements Screen {
         stop.setOnAction(e -> model.stop());
         send.visibleProperty().bind(model.generatingProperty().not());
         stop.visibleProperty().bind(model.generatingProperty());
+        send.setMinWidth(Region.USE_PREF_SIZE);
+        stop.setMinWidth(Region.USE_PREF_SIZE);
         StackPane buttons = new StackPane(send, stop);
+        buttons.setMinWidth(Region.USE_PREF_SIZE);
         buttons.setAlignment(Pos.BOTTOM_RIGHT);
         HBox.setHgrow(input, Priority.ALWAYS);
         HBox row = new HBox(10, input, buttons);

@@ -26,10 +26,13 @@ final class MessageCell extends ListCell<ChatItem> {
     private final Consumer<String> copy;
     private final ChangeListener<Number> changed = (o, was, now) -> redraw();
     private ChatItem shown;
+    private String shownChip = "";
 
     // user
-    private final Label userText = new Label();
-    private final HBox userRow = new HBox(userText);
+    private final javafx.scene.text.Text userText = new javafx.scene.text.Text();
+    private final javafx.scene.layout.StackPane userBubble = new javafx.scene.layout.StackPane(
+            new javafx.scene.text.TextFlow(userText));
+    private final HBox userRow = new HBox(userBubble);
     // notice
     private final Label noticeText = new Label();
     private final HBox noticeRow = new HBox(noticeText);
@@ -50,9 +53,9 @@ final class MessageCell extends ListCell<ChatItem> {
         this.copy = copy;
         getStyleClass().add("message-cell");
         setPrefWidth(0);
-        userText.setWrapText(true);
-        userText.getStyleClass().add("user-bubble");
-        userText.maxWidthProperty().bind(list.widthProperty().multiply(0.7));
+        userText.getStyleClass().add("md-text");
+        userBubble.getStyleClass().add("user-bubble");
+        userBubble.maxWidthProperty().bind(list.widthProperty().multiply(0.7));
         userRow.setAlignment(Pos.CENTER_RIGHT);
         noticeText.setWrapText(true);
         noticeText.setGraphic(Icons.icon(Feather.SHUFFLE, 13));
@@ -96,6 +99,7 @@ final class MessageCell extends ListCell<ChatItem> {
         }
         if (item != shown) {
             body.clear();
+            shownChip = "";
         }
         shown = empty ? null : item;
         setText(null);
@@ -128,6 +132,12 @@ final class MessageCell extends ListCell<ChatItem> {
         }
         ChatItem.State s = item.state();
         body.show(item.text(), item.active());
+        copyButton.setDisable(item.text().isEmpty());
+        String chipKey = s + item.node();
+        if (chipKey.equals(shownChip)) {
+            return; // only the text grew: leave the chrome alone
+        }
+        shownChip = chipKey;
         switch (s) {
             case QUEUED -> state.set("queued", Chip.Tone.WARNING);
             case SENDING -> state.set(item.node().isEmpty() ? "sending" : "waiting for " + item.node(), Chip.Tone.ACCENT);
@@ -143,7 +153,6 @@ final class MessageCell extends ListCell<ChatItem> {
         stop.setManaged(item.active());
         regenerate.setVisible(s == ChatItem.State.DONE || s == ChatItem.State.STOPPED);
         regenerate.setManaged(regenerate.isVisible());
-        copyButton.setDisable(item.text().isEmpty());
         errorRow.setVisible(item.retryable());
         error.setText(item.errorProperty().get());
     }

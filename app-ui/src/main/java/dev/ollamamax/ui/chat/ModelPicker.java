@@ -21,7 +21,7 @@ final class ModelPicker {
         box.setItems(model.models());
         box.setPromptText("Choose a model");
         box.setPrefWidth(320);
-        box.setMinWidth(Region.USE_PREF_SIZE);
+        box.setMinWidth(180);
         box.setCellFactory(l -> new ChoiceCell());
         box.setButtonCell(new ChoiceCell());
         box.setOnShowing(e -> model.refreshModels());

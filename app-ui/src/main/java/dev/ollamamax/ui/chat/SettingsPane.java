@@ -38,7 +38,9 @@ final class SettingsPane {
     private void build() {
         root.getStyleClass().add("chat-settings");
         root.setId("chat-settings");
-        Label title = new Label("Conversation settings");
+        root.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        root.setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Label title = new Label("Settings");
         title.getStyleClass().addAll("section-title", "title-4");
         Label systemLabel = new Label("System prompt");
         systemLabel.getStyleClass().add("text-small");
@@ -74,7 +76,7 @@ final class SettingsPane {
         maxTokens.disableProperty().bind(limitTokens.selectedProperty().not());
         maxTokens.valueProperty().addListener((o, was, now) -> apply());
         limitTokens.selectedProperty().addListener((o, was, now) -> apply());
-        Label hint = new Label("Unchecked values use the node's defaults. Kept per conversation.");
+        Label hint = new Label("Kept per conversation. Unchecked values use the node's defaults.");
         hint.getStyleClass().addAll("text-muted", "text-small");
         hint.setWrapText(true);
         Button reset = new Button("Reset to defaults");
