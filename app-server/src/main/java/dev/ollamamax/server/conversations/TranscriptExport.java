@@ -4,13 +4,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A transcript as Markdown (for people) or as a JSON-ready map (for programs). */
-final class TranscriptExport {
+/** A transcript as Markdown (for people) or as a JSON-ready map (for programs); the HTTP export and the desktop use it. */
+public final class TranscriptExport {
 
     private TranscriptExport() {
     }
 
-    static String markdown(Transcript t) {
+    public static String markdown(Transcript t) {
         StringBuilder md = new StringBuilder();
         md.append("# ").append(t.conversation().title()).append("\n\n");
         md.append("_Conversation ").append(t.conversation().id()).append(", started ")
@@ -29,7 +29,7 @@ final class TranscriptExport {
         return md.toString();
     }
 
-    static Map<String, Object> json(Transcript t) {
+    public static Map<String, Object> json(Transcript t) {
         Map<String, Object> body = summary(t.conversation());
         List<Map<String, Object>> messages = t.messages().stream().map(TranscriptExport::message).toList();
         body.put("messages", messages);

@@ -167,6 +167,10 @@ public final class Upstream implements AutoCloseable {
             handedOver = true;
             return new Attempt(call, null, false, false);
         } catch (IOException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                // the gateway stopped this request (its listener is stopping): nothing is wrong with the node
+                throw new GatewayException(ErrorKind.UNAVAILABLE, "The request was stopped by the gateway");
+            }
             String why = NodeProber.describe(e);
             registry.markFailed(node, why);
             return Attempt.failed(why, false, e instanceof java.net.ConnectException);

@@ -20,18 +20,35 @@ public final class ListenerService implements ManagedService {
 
     private final Gateway gateway;
     private final Listener listener;
+    private final List<String> dependsOn;
     private final LogBuffer log = new LogBuffer(500);
     private volatile State transition;
     private volatile String detail = "";
 
     public ListenerService(Gateway gateway, Listener listener) {
+        this(gateway, listener, List.of());
+    }
+
+    /** A listener that "Restart all" starts after the services {@code dependsOn} (ids: the database, the cache). */
+    public ListenerService(Gateway gateway, Listener listener, List<String> dependsOn) {
         this.gateway = gateway;
         this.listener = listener;
+        this.dependsOn = List.copyOf(dependsOn);
     }
 
     /** One service per listener of the gateway, primary first. */
     public static List<ListenerService> of(Gateway gateway) {
-        return java.util.Arrays.stream(Listener.values()).map(l -> new ListenerService(gateway, l)).toList();
+        return of(gateway, List.of());
+    }
+
+    /** One service per listener, each depending on the given services (started before them by "Restart all"). */
+    public static List<ListenerService> of(Gateway gateway, List<String> dependsOn) {
+        return java.util.Arrays.stream(Listener.values()).map(l -> new ListenerService(gateway, l, dependsOn)).toList();
+    }
+
+    @Override
+    public List<String> dependsOn() {
+        return dependsOn;
     }
 
     public Listener listener() {

@@ -22,6 +22,7 @@ public enum Setting {
     PROMETHEUS_PORT("PROMETHEUS_PORT", "prometheus-port", "9090", "Prometheus", false),
     OLLAMA_NODES("OLLAMA_NODES", "ollama-nodes", "", "Comma-separated Ollama node URLs", false),
     ENABLE_LOCAL_OLLAMA("ENABLE_LOCAL_OLLAMA", "enable-local-ollama", "true", "Add http://127.0.0.1:<ollama-port> as a node", false),
+    OLLAMA_BINARY("OLLAMA_BINARY", "ollama-binary", "", "The ollama program the desktop starts local nodes with; looked up on the PATH when empty", false),
     ENABLE_OLLAMA_DISCOVERY("ENABLE_OLLAMA_DISCOVERY", "enable-ollama-discovery", "false", "Scan local discovery ports for Ollama servers", false),
     DISCOVERY_PORTS("DISCOVERY_PORTS", "discovery-ports", "11434-11444", "Local ports scanned when discovery is on", false),
     NODE_PROBE_INTERVAL_MS("NODE_PROBE_INTERVAL_MS", "node-probe-interval-ms", "5000", "How often each node is probed", false),

@@ -3,7 +3,22 @@ package dev.ollamamax.ui.app;
 import dev.ollamamax.server.services.LogBuffer;
 import dev.ollamamax.server.services.ServiceRegistry;
 import dev.ollamamax.server.services.Supervisor;
+import dev.ollamamax.shared.config.AppHome;
+import dev.ollamamax.shared.config.Config;
 import dev.ollamamax.shared.config.Setting;
+import dev.ollamamax.ui.chat.ChatConnection;
+import dev.ollamamax.ui.chat.ChatHistory;
+import dev.ollamamax.ui.chat.ChatSettingsStore;
+import dev.ollamamax.ui.chat.ChatView;
+import dev.ollamamax.ui.chat.ChatViewModel;
+import dev.ollamamax.ui.chat.ModelChoices;
+import dev.ollamamax.ui.common.GatewayApi;
+import dev.ollamamax.ui.metrics.MetricsView;
+import dev.ollamamax.ui.metrics.MetricsViewModel;
+import dev.ollamamax.ui.nodes.LocalNodes;
+import dev.ollamamax.ui.nodes.ModelsViewModel;
+import dev.ollamamax.ui.nodes.NodesView;
+import dev.ollamamax.ui.nodes.NodesViewModel;
 import dev.ollamamax.ui.common.GatewayManager;
 import dev.ollamamax.ui.common.Icons;
 import dev.ollamamax.ui.common.NodeSummary;
@@ -25,6 +40,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
@@ -51,6 +67,13 @@ public final class DesktopApp implements AutoCloseable {
     private final SettingsViewModel settings;
     private final LogsViewModel logs;
     private final PortsViewModel ports;
+    private final GatewayApi api;
+    private final LocalNodes localNodes;
+    private final NodesViewModel nodes;
+    private final ModelsViewModel models;
+    private final ChatConnection chatConnection = new ChatConnection();
+    private final ChatViewModel chat;
+    private final MetricsViewModel metrics;
     private final ObjectProperty<Theme> theme;
     private final MainWindow window;
     private final List<AutoCloseable> closeables = new ArrayList<>();
@@ -74,13 +97,58 @@ public final class DesktopApp implements AutoCloseable {
                 c -> executor.onUi(() -> settings.reload(c)));
         this.ports = new PortsViewModel(monitor, moves, executor, ProcessHandle.current().pid(),
                 System.getProperty("user.name"));
+        this.api = new GatewayApi(gateway);
+        AtomicReference<Config> saved = new AtomicReference<>(config.config());
+        settings.onSaved(saved::set);
+        this.localNodes = new LocalNodes(gateway, registry, System.getenv(), saved::get);
+        this.nodes = new NodesViewModel(gateway, api, localNodes, executor);
+        this.models = new ModelsViewModel(gateway, api, executor);
+        this.chat = new ChatViewModel(chatConnection, new ChatHistory(gateway),
+                new ChatSettingsStore(AppHome.resolve(config.config()).resolve("chat-settings.json")),
+                () -> ModelChoices.of(gateway), executor);
+        nodes.afterRefresh(chat::refreshModels);
+        this.metrics = new MetricsViewModel(gateway::meters, executor, java.time.Clock.systemUTC());
+        setNodeSummary(nodes::summary);
+        setAdoptNode(nodes::adopt);
+        closeables.add(gateway.onChange(this::connectChat));
+
         List<Screen> screens = new ArrayList<>();
         screens.add(new DashboardView(new DashboardViewModel(monitor, registry, executor), executor, openUrl));
+        screens.add(new ChatView(chat, chatConnection));
+        screens.add(new NodesView(nodes, models, executor, openUrl));
+        screens.add(new MetricsView(metrics));
         screens.add(new PortsView(ports, executor));
         screens.add(new ServicesView(new ServicesViewModel(registry, Optional.of(supervisor), executor), executor));
         screens.add(new SettingsView(settings));
         screens.add(new LogsView(logs));
         this.window = new MainWindow(screens, status, theme, this::toggleTheme, quit);
+    }
+
+    /**
+     * (Re)connects the chat to the gateway's listeners: called when a gateway was created or stopped. With auth
+     * on, it waits (in the background) for the database, which the in-process access token needs.
+     */
+    private void connectChat() {
+        Thread.ofVirtual().name("chat-connect").start(() -> {
+            List<java.net.URI> endpoints = gateway.chatEndpoints();
+            Optional<String> token = Optional.empty();
+            if (!endpoints.isEmpty() && gateway.authEnabled()) {
+                long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+                while ((token = gateway.localToken()).isEmpty() && System.nanoTime() < deadline
+                        && gateway.gateway().isPresent()) {
+                    try {
+                        Thread.sleep(250);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                if (token.isEmpty()) {
+                    LOG.warning("The chat cannot sign in: the database did not come up");
+                }
+            }
+            chatConnection.connect(endpoints, token);
+            executor.onUi(chat::connecting);
+        });
     }
 
     /** Puts the main window on the stage (title, icons, size) and shows it; call on the FX thread. */
@@ -106,6 +174,22 @@ public final class DesktopApp implements AutoCloseable {
         return registry;
     }
 
+    public ChatViewModel chat() {
+        return chat;
+    }
+
+    public NodesViewModel nodes() {
+        return nodes;
+    }
+
+    public ModelsViewModel models() {
+        return models;
+    }
+
+    public MetricsViewModel metrics() {
+        return metrics;
+    }
+
     public Theme theme() {
         return theme.get();
     }
@@ -128,6 +212,7 @@ public final class DesktopApp implements AutoCloseable {
             window.current().refresh();
         }, e -> LOG.severe("Gateway did not start: " + e.getMessage()));
         supervisor.start();
+        metrics.start();
         closeables.add(executor.repeat(Duration.ofSeconds(1), () -> executor.onUi(status::refresh)));
     }
 
@@ -149,7 +234,12 @@ public final class DesktopApp implements AutoCloseable {
             }
         }
         logs.dispose();
+        chat.close();
+        metrics.close();
+        nodes.close();
         supervisor.close();
+        localNodes.close();
         gateway.close();
+        api.close();
     }
 }

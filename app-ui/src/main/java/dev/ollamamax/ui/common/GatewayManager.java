@@ -1,11 +1,19 @@
 package dev.ollamamax.ui.common;
 
 import dev.ollamamax.server.Gateway;
+import dev.ollamamax.server.GatewayFeature;
 import dev.ollamamax.server.Listener;
+import dev.ollamamax.server.auth.AuthFeature;
 import dev.ollamamax.server.services.ListenerService;
+import dev.ollamamax.server.services.ManagedService;
 import dev.ollamamax.server.services.ServiceRegistry;
+import dev.ollamamax.server.store.StoreFeature;
 import dev.ollamamax.shared.config.Config;
+import dev.ollamamax.shared.config.Setting;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -16,7 +24,9 @@ import java.util.logging.Logger;
 /**
  * The one owner of the embedded {@link Gateway}. {@link #start()} and {@link #stop()} are idempotent and
  * block (call them off the FX thread); each listener is started on its own so one taken port does not
- * keep the others down. Its listeners are registered in the {@link ServiceRegistry} as services.
+ * keep the others down. Its listeners, and the embedded PostgreSQL and Redis they depend on, are registered
+ * in the {@link ServiceRegistry} as services. Screens that hold on to the gateway's parts (node registry,
+ * meters) listen with {@link #onChange(Runnable)}: a restart creates a new gateway.
  */
 public final class GatewayManager implements AutoCloseable {
 
@@ -28,6 +38,7 @@ public final class GatewayManager implements AutoCloseable {
     private List<ListenerService> listeners = List.of();
     private volatile boolean starting;
     private volatile String message = "not started";
+    private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
 
     public GatewayManager(Config config, ServiceRegistry registry) {
         this.config = config;
@@ -39,10 +50,15 @@ public final class GatewayManager implements AutoCloseable {
         starting = true;
         message = "starting";
         List<String> failures = new ArrayList<>();
+        boolean created = false;
         try {
             if (gateway == null) {
                 gateway = Gateway.create(config);
-                listeners = ListenerService.of(gateway);
+                created = true;
+                List<ManagedService> stores = gateway.feature(StoreFeature.class).map(StoreFeature::services)
+                        .orElse(List.of());
+                stores.forEach(registry::register);
+                listeners = ListenerService.of(gateway, stores.stream().map(ManagedService::id).toList());
                 listeners.forEach(registry::register);
             }
             for (ListenerService listener : listeners) {
@@ -61,6 +77,9 @@ public final class GatewayManager implements AutoCloseable {
         } finally {
             starting = false;
         }
+        if (created) {
+            fireChange();
+        }
         return failures;
     }
 
@@ -70,7 +89,78 @@ public final class GatewayManager implements AutoCloseable {
             gateway.close();
             gateway = null;
             message = "stopped";
+            fireChange();
         }
+    }
+
+    /**
+     * Called (on the thread that started or stopped it) after a new gateway was created and after the gateway
+     * was stopped; listeners read {@link #gateway()} again. Returns a handle that stops listening.
+     */
+    public AutoCloseable onChange(Runnable listener) {
+        changeListeners.add(listener);
+        return () -> changeListeners.remove(listener);
+    }
+
+    private void fireChange() {
+        for (Runnable l : changeListeners) {
+            try {
+                l.run();
+            } catch (RuntimeException e) {
+                LOG.warning("Gateway change listener failed: " + e);
+            }
+        }
+    }
+
+    /** A feature of the running gateway. */
+    public <T extends GatewayFeature> Optional<T> feature(Class<T> type) {
+        return gateway().flatMap(g -> g.feature(type));
+    }
+
+    /** The running gateway's meter registry (the numbers {@code /metrics} serves). */
+    public Optional<MeterRegistry> meters() {
+        return gateway().map(g -> g.context().meters());
+    }
+
+    /** The address local clients use to reach the listeners: the bound host, loopback for a wildcard. */
+    public String clientHost() {
+        String host = config().get(Setting.HOST).strip();
+        if (host.isEmpty() || host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
+            return "127.0.0.1";
+        }
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+    }
+
+    /** {@code ws://host:port/chat} of each listener that has a port, primary first (the fallback chain). */
+    public List<URI> chatEndpoints() {
+        Optional<Gateway> g = gateway();
+        if (g.isEmpty()) {
+            return List.of();
+        }
+        List<URI> out = new ArrayList<>();
+        for (Listener l : Listener.values()) {
+            g.get().port(l).ifPresent(p -> out.add(URI.create("ws://" + clientHost() + ":" + p + "/chat")));
+        }
+        return out;
+    }
+
+    /** {@code http://host:port} of the primary listener while it runs (the REST and Ollama APIs). */
+    public Optional<URI> apiBase() {
+        return gateway().filter(g -> g.isRunning(Listener.PRIMARY)).flatMap(g -> g.port(Listener.PRIMARY))
+                .map(p -> URI.create("http://" + clientHost() + ":" + p));
+    }
+
+    /**
+     * A fresh in-process access token for the desktop's own requests while auth is on
+     * ({@link AuthFeature#localAccessToken()}); empty when auth is off or the database is not up yet.
+     */
+    public Optional<String> localToken() {
+        return feature(AuthFeature.class).filter(AuthFeature::enabled).flatMap(AuthFeature::localAccessToken);
+    }
+
+    /** Whether the gateway requires credentials (then {@link #localToken()} is needed). */
+    public boolean authEnabled() {
+        return feature(AuthFeature.class).map(AuthFeature::enabled).orElse(false);
     }
 
     /** Stops the gateway and starts a new one with this configuration (after settings were saved). */

@@ -57,9 +57,14 @@ public final class SettingRow {
         return setting.secret();
     }
 
-    /** Whether a change only takes effect after the gateway restarts (everything but the theme). */
+    /** Whether a change only takes effect after the gateway restarts (all but the desktop's own settings). */
     public boolean needsRestart() {
-        return setting != Setting.UI_THEME;
+        return !desktopOnly(setting);
+    }
+
+    /** Settings only the desktop reads, at the moment it needs them: the theme, the ollama program. */
+    static boolean desktopOnly(Setting setting) {
+        return setting == Setting.UI_THEME || setting == Setting.OLLAMA_BINARY;
     }
 
     /** The edited value; for a secret, empty means unchanged. */

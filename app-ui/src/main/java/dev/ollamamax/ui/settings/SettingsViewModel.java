@@ -113,7 +113,7 @@ public final class SettingsViewModel {
     /** Saves one value at once (the theme toggle uses this); other unsaved edits are kept. */
     public void set(dev.ollamamax.shared.config.Setting setting, String value) {
         writeSaved(saved -> saved.put(setting.envName(), value), java.util.Set.of(setting.envName()),
-                "Saved " + setting.envName(), setting != dev.ollamamax.shared.config.Setting.UI_THEME);
+                "Saved " + setting.envName(), !SettingRow.desktopOnly(setting));
     }
 
     /** Drops a saved value so the setting falls back to .env, environment or default. */

@@ -1,6 +1,7 @@
 package dev.ollamamax.ui.app;
 
 import dev.ollamamax.server.services.LogBuffer;
+import dev.ollamamax.server.testing.SharedStores;
 import dev.ollamamax.ui.common.FxUiExecutor;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -18,9 +19,13 @@ public final class DesktopFixture implements AutoCloseable {
         this.desktop = desktop;
     }
 
-    /** Builds and shows the app on the stage (call from a TestFX {@code @Start} method) and starts the gateway. */
+    /**
+     * Builds and shows the app on the stage (call from a TestFX {@code @Start} method) and starts the gateway, on
+     * the JVM's shared PostgreSQL and Redis ({@code SharedStores}) unless the extra values say otherwise.
+     */
     public static DesktopFixture show(Stage stage, Path dir, Map<String, String> extraCommandLine) {
-        Map<String, String> cli = new LinkedHashMap<>(Map.of("PORT", "0", "WS_PORT", "0", "FALLBACK_PORT", "0"));
+        Map<String, String> cli = new LinkedHashMap<>(Map.of("PORT", "0", "WS_PORT", "0", "FALLBACK_PORT", "0",
+                "DATABASE_URL", SharedStores.get().jdbcUrl(), "REDIS_URL", SharedStores.get().redisUrl()));
         cli.putAll(extraCommandLine);
         return showExactly(stage, dir, cli);
     }

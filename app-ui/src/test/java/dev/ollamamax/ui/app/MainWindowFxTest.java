@@ -46,12 +46,13 @@ class MainWindowFxTest {
                 .extracting(ToggleButton::getAccessibleText)
                 .containsExactly(app.desktop().window().screens().stream().map(s -> s.title()).toArray(String[]::new))
                 .contains("Services", "Settings", "Logs");
-        assertThat(robot.lookup("#status-nodes").queryLabeled().getText()).isEqualTo("nodes: –");
 
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> app.desktop().gateway().status().phase() == GatewayStatus.Phase.UP);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
                 () -> robot.lookup("#status-gateway").queryLabeled().getText().startsWith("Gateway up"));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> robot.lookup("#status-nodes").queryLabeled().getText().matches("nodes: \\d+/\\d+ healthy"));
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.ollamamax.shared.config.Config;
 import dev.ollamamax.shared.config.Setting;
 import dev.ollamamax.shared.ports.Conflict;
 import dev.ollamamax.ui.app.DesktopConfig;
+import dev.ollamamax.server.testing.SharedStores;
 import dev.ollamamax.ui.common.GatewayManager;
 import dev.ollamamax.ui.common.PortHolder;
 import dev.ollamamax.ui.common.SameThreadUiExecutor;

@@ -1,0 +1,236 @@
+package dev.ollamamax.ui.chat;
+
+import java.util.Optional;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * One entry of the conversation view: a user message, an assistant answer (with its generation's state and
+ * timing), or a notice of the connection (a failover). The text of a streaming answer grows in a buffer and
+ * is published once per UI pulse ({@link #publish()}), so a fast stream costs one property change per frame.
+ */
+public final class ChatItem {
+
+    public enum Kind { USER, ASSISTANT, NOTICE }
+
+    /** Where an answer is. */
+    public enum State {
+        /** Typed while disconnected: the client sends it once a connection is up. */
+        QUEUED,
+        /** Sent; no node has answered yet. */
+        SENDING,
+        STREAMING,
+        DONE,
+        /** Stopped by the user: the text so far is kept. */
+        STOPPED,
+        /** The gateway answered with an error. */
+        FAILED,
+        /** The connection was lost before the answer was complete. */
+        LOST
+    }
+
+    private final Kind kind;
+    private final StringBuilder buffer = new StringBuilder();
+    private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.DONE);
+    private final ReadOnlyStringWrapper node = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyLongWrapper version = new ReadOnlyLongWrapper();
+    private Optional<String> generationId = Optional.empty();
+    private String model = "";
+    private long ttftMs = -1;
+    private double tokensPerSecond = -1;
+    private boolean dirty;
+
+    private ChatItem(Kind kind, String text, State state) {
+        this.kind = kind;
+        this.buffer.append(text);
+        this.text.set(text);
+        this.state.set(state);
+    }
+
+    public static ChatItem user(String text) {
+        return new ChatItem(Kind.USER, text, State.DONE);
+    }
+
+    public static ChatItem notice(String text) {
+        return new ChatItem(Kind.NOTICE, text, State.DONE);
+    }
+
+    /** A stored answer. */
+    public static ChatItem answer(String text, String model, String node) {
+        ChatItem item = new ChatItem(Kind.ASSISTANT, text, State.DONE);
+        item.model = model;
+        item.node.set(node);
+        item.updateDetail();
+        return item;
+    }
+
+    /** An answer about to be generated. */
+    static ChatItem pending(String generationId, String model, boolean connected) {
+        ChatItem item = new ChatItem(Kind.ASSISTANT, "", connected ? State.SENDING : State.QUEUED);
+        item.generationId = Optional.of(generationId);
+        item.model = model;
+        item.updateDetail();
+        return item;
+    }
+
+    void append(String piece) {
+        buffer.append(piece);
+        dirty = true;
+        if (state.get() == State.SENDING || state.get() == State.QUEUED) {
+            setState(State.STREAMING);
+        }
+    }
+
+    /** Publishes the text received since the last pulse; true when it changed. */
+    boolean publish() {
+        if (!dirty) {
+            return false;
+        }
+        dirty = false;
+        text.set(buffer.toString());
+        touch();
+        return true;
+    }
+
+    void setState(State s) {
+        state.set(s);
+        updateDetail();
+        touch();
+    }
+
+    void routed(String nodeId) {
+        node.set(nodeId == null ? "" : nodeId);
+        updateDetail();
+    }
+
+    void timing(String nodeId, long ttft, double tps) {
+        if (nodeId != null) {
+            node.set(nodeId);
+        }
+        ttftMs = ttft;
+        tokensPerSecond = tps;
+        updateDetail();
+        touch();
+    }
+
+    void failed(State how, String why) {
+        error.set(why);
+        setState(how);
+    }
+
+    void restartAs(String newGenerationId) {
+        generationId = Optional.of(newGenerationId);
+        buffer.setLength(0);
+        text.set("");
+        error.set("");
+        ttftMs = -1;
+        tokensPerSecond = -1;
+        node.set("");
+        setState(State.SENDING);
+    }
+
+    private void touch() {
+        version.set(version.get() + 1);
+    }
+
+    private void updateDetail() {
+        if (kind != Kind.ASSISTANT) {
+            return;
+        }
+        StringBuilder d = new StringBuilder(model);
+        if (!node.get().isEmpty()) {
+            d.append(" · ").append(node.get());
+        }
+        if (ttftMs >= 0) {
+            d.append(" · first token ").append(ttftMs).append(" ms");
+        }
+        if (tokensPerSecond >= 0) {
+            d.append(" · ").append(String.format(java.util.Locale.ROOT, "%.1f", tokensPerSecond)).append(" tok/s");
+        }
+        detail.set(d.toString());
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The published text (what the view shows). */
+    public ReadOnlyStringProperty textProperty() {
+        return text.getReadOnlyProperty();
+    }
+
+    public String text() {
+        return text.get();
+    }
+
+    /** The whole text received so far, published or not. */
+    String received() {
+        return buffer.toString();
+    }
+
+    public ReadOnlyObjectProperty<State> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public State state() {
+        return state.get();
+    }
+
+    /** The node that answered (empty until routed). */
+    public ReadOnlyStringProperty nodeProperty() {
+        return node.getReadOnlyProperty();
+    }
+
+    public String node() {
+        return node.get();
+    }
+
+    /** "model · node · first token 120 ms · 48.3 tok/s". */
+    public ReadOnlyStringProperty detailProperty() {
+        return detail.getReadOnlyProperty();
+    }
+
+    /** Why a FAILED or LOST answer ended. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** Changes whenever anything the cell draws changes. */
+    public ReadOnlyLongProperty versionProperty() {
+        return version.getReadOnlyProperty();
+    }
+
+    public Optional<String> generationId() {
+        return generationId;
+    }
+
+    public String model() {
+        return model;
+    }
+
+    public long ttftMs() {
+        return ttftMs;
+    }
+
+    public double tokensPerSecond() {
+        return tokensPerSecond;
+    }
+
+    /** Whether the generation is still running (or waiting to be sent). */
+    public boolean active() {
+        State s = state.get();
+        return kind == Kind.ASSISTANT && (s == State.QUEUED || s == State.SENDING || s == State.STREAMING);
+    }
+
+    /** Whether Retry applies: the answer failed or was cut. */
+    public boolean retryable() {
+        return kind == Kind.ASSISTANT && (state.get() == State.FAILED || state.get() == State.LOST);
+    }
+}

@@ -1,0 +1,497 @@
+package dev.ollamamax.ui.chat;
+
+import dev.ollamamax.server.conversations.Conversation;
+import dev.ollamamax.server.conversations.Message;
+import dev.ollamamax.server.conversations.Transcript;
+import dev.ollamamax.shared.chatclient.ChatClientEvent;
+import dev.ollamamax.shared.protocol.ChatMessage;
+import dev.ollamamax.shared.protocol.ClientFrame;
+import dev.ollamamax.shared.protocol.ErrorCode;
+import dev.ollamamax.shared.protocol.ServerFrame;
+import dev.ollamamax.ui.common.UiExecutor;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The chat's state machine, on the UI thread. Sending adds the user's message and a pending answer (queued
+ * while disconnected: the client sends it once connected); the answer streams ({@code response}, pieces,
+ * {@code done}, {@code metrics}), or fails ({@code error}), or is lost with its connection
+ * ({@code GenerationLost}: Retry sends it again with a new id). Each failover shows as a notice in the
+ * conversation and in {@link #endpointProperty()}. Client events are applied in {@link #pulse()}, once per
+ * frame, and a streaming answer's text is published once per pulse.
+ */
+public final class ChatViewModel implements AutoCloseable {
+
+    /** The connection as the header chip shows it. */
+    public enum Status { OFFLINE, CONNECTING, CONNECTED, RECONNECTING }
+
+    private final ChatConnection connection;
+    private final ChatHistory history;
+    private final ChatSettingsStore settingsStore;
+    private final Supplier<List<ModelChoice>> modelSource;
+    private final UiExecutor executor;
+
+    private final ObservableList<ChatItem> items = FXCollections.observableArrayList();
+    private final ObservableList<Conversation> conversations = FXCollections.observableArrayList();
+    private final ObservableList<ModelChoice> models = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<Status> status = new ReadOnlyObjectWrapper<>(Status.OFFLINE);
+    private final ReadOnlyStringWrapper endpoint = new ReadOnlyStringWrapper("offline");
+    private final ReadOnlyObjectWrapper<String> conversationId = new ReadOnlyObjectWrapper<>(newId());
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("New chat");
+    private final ReadOnlyObjectWrapper<ChatSettings> settings = new ReadOnlyObjectWrapper<>(ChatSettings.defaults());
+    private final ReadOnlyBooleanWrapper generating = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+
+    /** Every conversation opened in this session, with its items (answers keep streaming when not shown). */
+    private final Map<String, List<ChatItem>> sessions = new HashMap<>();
+    /** Generation id → the answer it fills and the conversation it belongs to. */
+    private final Map<String, Generation> generations = new HashMap<>();
+    /** Answers that are done and wait for their {@code metrics} frame. */
+    private final Map<String, ChatItem> timings = new HashMap<>();
+    private final Set<ChatItem> dirty = new LinkedHashSet<>();
+    private Optional<String> lastLoss = Optional.empty();
+    private Optional<URI> failedOverFrom = Optional.empty();
+    private int counter;
+
+    private record Generation(String conversationId, ChatItem item) {
+    }
+
+    public ChatViewModel(ChatConnection connection, ChatHistory history, ChatSettingsStore settingsStore,
+                         Supplier<List<ModelChoice>> modelSource, UiExecutor executor) {
+        this.connection = connection;
+        this.history = history;
+        this.settingsStore = settingsStore;
+        this.modelSource = modelSource;
+        this.executor = executor;
+        sessions.put(conversationId.get(), new ArrayList<>());
+        settings.set(settingsStore.get(conversationId.get()));
+    }
+
+    private static String newId() {
+        return UUID.randomUUID().toString();
+    }
+
+    // ---- the frame pulse ----
+
+    /**
+     * Applies the client events that arrived since the last pulse and publishes the text of streaming
+     * answers. Call on the UI thread, once per frame while it returns true.
+     */
+    public boolean pulse() {
+        int events = connection.drain(this::handle);
+        for (ChatItem item : dirty) {
+            item.publish();
+        }
+        dirty.clear();
+        return events > 0;
+    }
+
+    private void handle(Object event) {
+        switch (event) {
+            case ChatConnection.Replaced r -> replaced(r.why());
+            case ChatClientEvent.Connected c -> connected(c.endpoint(), c.listener());
+            case ChatClientEvent.Disconnected d -> {
+                status.set(Status.RECONNECTING);
+                endpoint.set("reconnecting…");
+                lastLoss = Optional.of(d.reason());
+            }
+            case ChatClientEvent.FailedOver f -> failedOverFrom = Optional.of(f.from());
+            case ChatClientEvent.GenerationLost lost -> lost(lost.id(), lost.reason());
+            case ChatClientEvent.Received r -> received(r.frame());
+            default -> {
+            }
+        }
+    }
+
+    private void connected(URI to, String listener) {
+        status.set(Status.CONNECTED);
+        endpoint.set(to.getPort() + " · " + listener);
+        if (failedOverFrom.isPresent()) {
+            URI from = failedOverFrom.get();
+            String text = lastLoss.isPresent()
+                    ? "Connection to " + from.getPort() + " lost (" + lastLoss.get() + "): failed over to "
+                    + to.getPort() + " (" + listener + ")"
+                    : "Back on the preferred endpoint " + to.getPort() + " (" + listener + ")";
+            addToCurrent(ChatItem.notice(text));
+        }
+        failedOverFrom = Optional.empty();
+        lastLoss = Optional.empty();
+        for (Generation g : generations.values()) {
+            if (g.item().state() == ChatItem.State.QUEUED) {
+                g.item().setState(ChatItem.State.SENDING);
+            }
+        }
+    }
+
+    private void replaced(String why) {
+        status.set(connection.hasClient() ? Status.CONNECTING : Status.OFFLINE);
+        endpoint.set(connection.hasClient() ? "connecting…" : "offline");
+        for (String id : List.copyOf(generations.keySet())) {
+            lost(id, why);
+        }
+    }
+
+    private void lost(String id, String reason) {
+        Generation g = generations.remove(id);
+        if (g != null) {
+            g.item().publish();
+            g.item().failed(ChatItem.State.LOST, "The connection was lost before the answer was complete (" + reason + ")");
+            updateGenerating();
+        }
+    }
+
+    private void received(ServerFrame frame) {
+        switch (frame) {
+            case ServerFrame.Response r -> find(r.id()).ifPresent(g -> g.item().routed(r.node()));
+            case ServerFrame.StreamChunk c when !c.done() -> find(c.id()).ifPresent(g -> {
+                g.item().append(c.chunk() != null ? c.chunk() : c.content() == null ? "" : c.content());
+                dirty.add(g.item());
+            });
+            case ServerFrame.StreamChunk c -> find(c.id()).ifPresent(g -> finished(c, g));
+            case ServerFrame.GenerationMetrics m -> {
+                ChatItem item = timings.remove(m.id());
+                if (item != null) {
+                    item.timing(m.node(), m.ttftMs(), m.tokensPerSecond());
+                }
+            }
+            case ServerFrame.ErrorFrame e when e.id() != null -> {
+                Generation g = generations.remove(e.id());
+                if (g != null) {
+                    g.item().publish();
+                    g.item().failed(ChatItem.State.FAILED, e.message());
+                    updateGenerating();
+                }
+            }
+            case ServerFrame.ErrorFrame e -> message.set(e.code() == ErrorCode.UNAUTHORIZED
+                    ? "The gateway refused the desktop's credentials: " + e.message() : e.message());
+            default -> {
+            }
+        }
+    }
+
+    private void finished(ServerFrame.StreamChunk done, Generation g) {
+        g.item().publish();
+        if (done.node() != null) {
+            g.item().routed(done.node());
+        }
+        boolean stopped = "cancelled".equals(done.doneReason());
+        g.item().setState(stopped ? ChatItem.State.STOPPED : ChatItem.State.DONE);
+        generations.remove(done.id());
+        if (done.node() != null) {
+            timings.put(done.id(), g.item()); // a generation cancelled before a node answered has no metrics
+        }
+        updateGenerating();
+        if (!stopped) {
+            refreshConversationsSoon();
+        }
+    }
+
+    private Optional<Generation> find(String id) {
+        return Optional.ofNullable(generations.get(id));
+    }
+
+    // ---- commands ----
+
+    /** Sends a message of the user in the current conversation. */
+    public void send(String text) {
+        String content = text == null ? "" : text.strip();
+        if (content.isEmpty()) {
+            return;
+        }
+        Optional<String> model = settings.get().model();
+        if (model.isEmpty()) {
+            message.set(models.isEmpty() ? "No model is available: add a node on the Nodes screen, or pull a model"
+                    : "Choose a model first");
+            return;
+        }
+        if (!connection.hasClient()) {
+            message.set("The gateway is not running: the chat connects once it is up");
+            return;
+        }
+        message.set("");
+        List<ChatItem> session = current();
+        List<ChatMessage> messages = conversationBefore(session, session.size());
+        messages.add(ChatMessage.user(content));
+        addToCurrent(ChatItem.user(content));
+        String id = nextGenerationId();
+        ChatItem answer = ChatItem.pending(id, model.get(), connection.connected());
+        addToCurrent(answer);
+        start(id, answer, messages, model.get());
+        keepSettings();
+    }
+
+    /** Sends a failed or lost answer's question again (Retry), or asks for a new answer (Regenerate). */
+    public void retry(ChatItem answer) {
+        List<ChatItem> session = current();
+        int index = session.indexOf(answer);
+        if (index < 0 || answer.kind() != ChatItem.Kind.ASSISTANT || answer.active() || !connection.hasClient()) {
+            return;
+        }
+        List<ChatMessage> messages = conversationBefore(session, index);
+        if (messages.isEmpty() || !messages.getLast().role().equals("user")) {
+            return;
+        }
+        String model = settings.get().model().orElse(answer.model());
+        String id = nextGenerationId();
+        answer.restartAs(id);
+        if (!connection.connected()) {
+            answer.setState(ChatItem.State.QUEUED);
+        }
+        start(id, answer, messages, model);
+    }
+
+    /** A new answer to the same question, in place of this one. */
+    public void regenerate(ChatItem answer) {
+        retry(answer);
+    }
+
+    private void start(String id, ChatItem answer, List<ChatMessage> messages, String model) {
+        generations.put(id, new Generation(conversationId.get(), answer));
+        updateGenerating();
+        connection.send(new ClientFrame.Inference(id, model, messages, null, conversationId.get(),
+                settings.get().toProtocol(), null));
+    }
+
+    /** Stops every answer of the current conversation that is still coming (Esc). */
+    public void stop() {
+        for (Map.Entry<String, Generation> e : generations.entrySet()) {
+            if (e.getValue().conversationId().equals(conversationId.get())) {
+                connection.send(new ClientFrame.Cancel(e.getKey()));
+            }
+        }
+    }
+
+    /** Stops one answer. */
+    public void stop(ChatItem answer) {
+        answer.generationId().filter(generations::containsKey).ifPresent(id -> connection.send(new ClientFrame.Cancel(id)));
+    }
+
+    /** The messages the node sees before position {@code end}: questions and kept answers, no notices or failures. */
+    private static List<ChatMessage> conversationBefore(List<ChatItem> session, int end) {
+        List<ChatMessage> out = new ArrayList<>();
+        for (ChatItem i : session.subList(0, end)) {
+            switch (i.kind()) {
+                case USER -> out.add(ChatMessage.user(i.received()));
+                case ASSISTANT -> {
+                    if ((i.state() == ChatItem.State.DONE || i.state() == ChatItem.State.STOPPED) && !i.received().isEmpty()) {
+                        out.add(ChatMessage.assistant(i.received()));
+                    }
+                }
+                case NOTICE -> {
+                }
+            }
+        }
+        return out;
+    }
+
+    private String nextGenerationId() {
+        return "desk-" + (++counter) + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Ctrl+N: an empty conversation with the settings used last; stored once its first answer is done. */
+    public void newChat() {
+        String id = newId();
+        sessions.put(id, new ArrayList<>());
+        show(id, "New chat");
+    }
+
+    /** Opens a stored conversation (from this session's memory when it was open already). */
+    public void open(Conversation c) {
+        if (c.id().equals(conversationId.get())) {
+            return;
+        }
+        if (sessions.containsKey(c.id())) {
+            show(c.id(), c.title());
+            return;
+        }
+        executor.submit(() -> history.get(c.id()), t -> {
+            List<ChatItem> loaded = t.map(ChatViewModel::itemsOf).orElseGet(ArrayList::new);
+            sessions.put(c.id(), loaded);
+            show(c.id(), c.title());
+        }, e -> message.set("Could not open the conversation: " + e.getMessage()));
+    }
+
+    private static List<ChatItem> itemsOf(Transcript t) {
+        List<ChatItem> out = new ArrayList<>();
+        for (Message m : t.messages()) {
+            switch (m.role()) {
+                case "user" -> out.add(ChatItem.user(m.content()));
+                case "assistant" -> out.add(ChatItem.answer(m.content(), m.model().orElse(""), m.node().orElse("")));
+                default -> {
+                }
+            }
+        }
+        return out;
+    }
+
+    private void show(String id, String newTitle) {
+        conversationId.set(id);
+        title.set(newTitle);
+        items.setAll(sessions.get(id));
+        settings.set(settingsStore.get(id));
+        ensureModel();
+        message.set("");
+        updateGenerating();
+    }
+
+    private List<ChatItem> current() {
+        return sessions.computeIfAbsent(conversationId.get(), k -> new ArrayList<>());
+    }
+
+    private void addToCurrent(ChatItem item) {
+        current().add(item);
+        items.add(item);
+    }
+
+    private void updateGenerating() {
+        String id = conversationId.get();
+        generating.set(generations.values().stream().anyMatch(g -> g.conversationId().equals(id)));
+    }
+
+    public void refreshConversations() {
+        executor.submit(history::list, list -> {
+            conversations.setAll(list);
+            list.stream().filter(c -> c.id().equals(conversationId.get())).findFirst().ifPresent(c -> title.set(c.title()));
+        }, e -> message.set("Could not list the conversations: " + e.getMessage()));
+    }
+
+    /** The gateway stores a turn right after its {@code done}: read the list a moment later. */
+    private void refreshConversationsSoon() {
+        executor.submit(() -> {
+            Thread.sleep(300);
+            return history.list();
+        }, list -> {
+            conversations.setAll(list);
+            list.stream().filter(c -> c.id().equals(conversationId.get())).findFirst().ifPresent(c -> title.set(c.title()));
+        }, e -> message.set("Could not list the conversations: " + e.getMessage()));
+    }
+
+    public void rename(Conversation c, String newTitle) {
+        executor.run(() -> history.rename(c.id(), newTitle), this::refreshConversations,
+                e -> message.set("Could not rename: " + e.getMessage()));
+    }
+
+    public void delete(Conversation c) {
+        executor.run(() -> {
+            history.delete(c.id());
+            settingsStore.remove(c.id());
+        }, () -> {
+            sessions.remove(c.id());
+            if (c.id().equals(conversationId.get())) {
+                newChat();
+            }
+            refreshConversations();
+        }, e -> message.set("Could not delete: " + e.getMessage()));
+    }
+
+    /** Writes the conversation to a file (atomically); {@code done} runs on success. */
+    public void export(Conversation c, ChatHistory.Format format, Path target, Runnable done) {
+        executor.run(() -> history.export(c.id(), format, target), done,
+                e -> message.set("Could not export: " + e.getMessage()));
+    }
+
+    /** Reads the models of all nodes again (with the node that would serve each). */
+    public void refreshModels() {
+        executor.submit(modelSource::get, list -> {
+            if (!models.equals(list)) {
+                models.setAll(list);
+            }
+            ensureModel();
+        }, e -> message.set("Could not list the models: " + e.getMessage()));
+    }
+
+    private void ensureModel() {
+        if (settings.get().model().isEmpty() && !models.isEmpty()) {
+            settings.set(settings.get().withModel(models.getFirst().name()));
+        }
+    }
+
+    public void setSettings(ChatSettings value) {
+        settings.set(value);
+        keepSettings();
+    }
+
+    private void keepSettings() {
+        String id = conversationId.get();
+        ChatSettings s = settings.get();
+        executor.run(() -> settingsStore.put(id, s), () -> { }, e -> message.set("Could not save the chat settings: " + e.getMessage()));
+    }
+
+    public void dismissMessage() {
+        message.set("");
+    }
+
+    // ---- state ----
+
+    public ObservableList<ChatItem> items() {
+        return FXCollections.unmodifiableObservableList(items);
+    }
+
+    public ObservableList<Conversation> conversations() {
+        return FXCollections.unmodifiableObservableList(conversations);
+    }
+
+    public ObservableList<ModelChoice> models() {
+        return FXCollections.unmodifiableObservableList(models);
+    }
+
+    public ReadOnlyObjectProperty<Status> statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** "13101 · websocket" while connected. */
+    public ReadOnlyStringProperty endpointProperty() {
+        return endpoint.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<String> conversationIdProperty() {
+        return conversationId.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ChatSettings> settingsProperty() {
+        return settings.getReadOnlyProperty();
+    }
+
+    /** True while an answer of the current conversation is coming (Stop applies). */
+    public ReadOnlyBooleanProperty generatingProperty() {
+        return generating.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** Called when the client is (re)created: shows "connecting" until its first {@code hello}. */
+    public void connecting() {
+        if (status.get() != Status.CONNECTED) {
+            status.set(connection.hasClient() ? Status.CONNECTING : Status.OFFLINE);
+            endpoint.set(connection.hasClient() ? "connecting…" : "offline");
+        }
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+    }
+}

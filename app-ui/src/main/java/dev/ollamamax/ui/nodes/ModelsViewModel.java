@@ -1,0 +1,195 @@
+package dev.ollamamax.ui.nodes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ollamamax.server.nodes.ModelNames;
+import dev.ollamamax.server.nodes.Node;
+import dev.ollamamax.server.nodes.NodeSnapshot;
+import dev.ollamamax.server.nodes.NodesFeature;
+import dev.ollamamax.ui.common.GatewayApi;
+import dev.ollamamax.ui.common.GatewayManager;
+import dev.ollamamax.ui.common.UiExecutor;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The models of the selected node (from the gateway's registry: {@code /api/tags} and {@code /api/ps} as the
+ * probe loop last read them), and pulls: {@code /api/pull} through the gateway pinned to a node, progress
+ * streamed per layer, cancellable; delete with {@code /api/delete}; "copy to node" pulls the model there.
+ */
+public final class ModelsViewModel {
+
+    private final GatewayManager gateway;
+    private final GatewayApi api;
+    private final UiExecutor executor;
+    private final ObservableList<ModelRow> models = FXCollections.observableArrayList();
+    private final ObservableList<PullJob> pulls = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<Optional<String>> node = new ReadOnlyObjectWrapper<>(Optional.empty());
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+
+    public ModelsViewModel(GatewayManager gateway, GatewayApi api, UiExecutor executor) {
+        this.gateway = gateway;
+        this.api = api;
+        this.executor = executor;
+    }
+
+    public ObservableList<ModelRow> models() {
+        return FXCollections.unmodifiableObservableList(models);
+    }
+
+    /** Running and finished pulls, newest first. */
+    public ObservableList<PullJob> pulls() {
+        return pulls;
+    }
+
+    /** The node whose models are shown. */
+    public ReadOnlyObjectProperty<Optional<String>> nodeProperty() {
+        return node.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public void select(Optional<String> nodeId) {
+        if (!node.get().equals(nodeId)) {
+            node.set(nodeId);
+            message.set("");
+            refresh();
+        }
+    }
+
+    /** Reads the selected node's models again (cheap: the registry holds them). */
+    public void refresh() {
+        Optional<String> id = node.get();
+        executor.submit(() -> read(id), this::apply, e -> message.set("Could not read the models: " + e.getMessage()));
+    }
+
+    List<ModelRow> read(Optional<String> id) {
+        Optional<Node> n = id.flatMap(i -> gateway.feature(NodesFeature.class).flatMap(f -> f.registry().get(i)));
+        if (n.isEmpty()) {
+            return List.of();
+        }
+        List<String> loaded = n.get().loaded();
+        return n.get().models().stream()
+                .map(tag -> ModelRow.of(tag, loaded.stream().anyMatch(l -> ModelNames.same(l, tag.path("name").asText()))))
+                .sorted(java.util.Comparator.comparing(ModelRow::name))
+                .toList();
+    }
+
+    void apply(List<ModelRow> rows) {
+        if (!models.equals(rows)) {
+            models.setAll(rows);
+        }
+    }
+
+    /** The other nodes a model can be copied to: id → name. */
+    public Map<String, String> otherNodes() {
+        Map<String, String> out = new LinkedHashMap<>();
+        gateway.feature(NodesFeature.class).ifPresent(f -> {
+            for (NodeSnapshot s : f.registry().snapshots()) {
+                if (node.get().map(id -> !id.equals(s.id())).orElse(true)) {
+                    out.put(s.id(), s.name());
+                }
+            }
+        });
+        return out;
+    }
+
+    /** Pulls a model onto the selected node. */
+    public Optional<PullJob> pull(String model) {
+        if (model == null || model.isBlank()) {
+            message.set("Enter the name of a model to pull, for example llama3.2 or qwen2.5:0.5b");
+            return Optional.empty();
+        }
+        if (node.get().isEmpty()) {
+            message.set("Select a node first");
+            return Optional.empty();
+        }
+        return Optional.of(pull(model.strip(), node.get().get()));
+    }
+
+    /** Pulls a model onto a node: the same as copying it there. */
+    public PullJob pull(String model, String nodeId) {
+        message.set("");
+        PullJob job = new PullJob(model, nodeId);
+        pulls.addFirst(job);
+        executor.submit(() -> run(job), job::finish, e -> job.fail(e.getMessage()));
+        return job;
+    }
+
+    /** "Copy to node…": pulls the model onto the other node. */
+    public PullJob copyTo(ModelRow model, String targetNode) {
+        return pull(model.name(), targetNode);
+    }
+
+    public void dismiss(PullJob job) {
+        if (job.state() != PullJob.State.RUNNING) {
+            pulls.remove(job);
+        }
+    }
+
+    /** Reads the pull's stream to its end; progress reaches the UI at most once per UI turn. */
+    private PullProgress.Snapshot run(PullJob job) throws IOException, InterruptedException {
+        ObjectMapper json = api.json();
+        PullProgress progress = new PullProgress();
+        AtomicReference<PullProgress.Snapshot> latest = new AtomicReference<>();
+        AtomicBoolean queued = new AtomicBoolean();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("model", job.model());
+        body.put("node", job.node());
+        body.put("stream", true);
+        InputStream in = api.stream("POST", "/api/pull", body);
+        job.streaming(in);
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode obj = json.readTree(line);
+                progress.accept(obj);
+                latest.set(progress.snapshot());
+                if (queued.compareAndSet(false, true)) {
+                    executor.onUi(() -> {
+                        queued.set(false);
+                        job.apply(latest.get());
+                    });
+                }
+            }
+        } catch (IOException e) {
+            if (!job.cancelled()) {
+                progress.endedWithout("the connection to the gateway was lost: " + e.getMessage());
+            }
+        }
+        progress.endedWithout(job.cancelled() ? "cancelled" : "the stream ended before the pull finished");
+        return progress.snapshot();
+    }
+
+    /** Deletes a model from the selected node; the list follows once the gateway has probed the node again. */
+    public void delete(ModelRow model) {
+        Optional<String> id = node.get();
+        if (id.isEmpty()) {
+            return;
+        }
+        message.set("");
+        Map<String, Object> body = Map.of("model", model.name(), "node", id.get());
+        executor.submit(() -> api.call("DELETE", "/api/delete", body, Duration.ofSeconds(60)), ok -> models.remove(model), e -> message.set("Could not delete " + model.name() + ": " + e.getMessage()));
+    }
+}

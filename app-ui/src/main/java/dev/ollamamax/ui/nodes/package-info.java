@@ -1,0 +1,5 @@
+/**
+ * The Nodes screen: Ollama nodes live from the gateway's node registry (add after a test, remove, drain, start a
+ * local {@code ollama serve}), and the models of each node (pull with progress, delete, copy to another node).
+ */
+package dev.ollamamax.ui.nodes;
