@@ -75,7 +75,7 @@ api="http://127.0.0.1:$p1"
 curl -fs -o /dev/null -X POST "$api/auth/register" -H 'Content-Type: application/json' -d '{"username":"demo","password":"demo-password-1"}'
 token=$(curl -fs -X POST "$api/auth/login" -H 'Content-Type: application/json' -d '{"username":"demo","password":"demo-password-1"}' \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
-(for i in $(seq 1 1200); do
+(i=0; while true; do i=$((i + 1))
    curl -s -o /dev/null "$api/health" || true
    if (( i % 8 == 0 )); then
      curl -s -o /dev/null -X POST "$api/api/chat" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
@@ -103,6 +103,10 @@ if [ -n "${FAILOVER:-1}" ]; then
   sleep 6
 fi
 shot chat.png
+if [ -n "${FAILOVER:-1}" ]; then
+  # start the primary listener again: the REST API (nodes, pulls) and the traffic below use it
+  key ctrl+6; sleep 1; click ${START_X:-1154} ${STOP_Y:-238}; sleep 2; key ctrl+2; sleep 3
+fi
 if [ -n "${EXTRA_SHOTS:-}" ]; then
   click 1241 35; sleep 1; shot chat-settings.png; click 1241 35
   click 87 720; sleep 1.5; shot chat-dark.png; click 87 720; sleep 1

@@ -229,6 +229,20 @@ public final class ChatItem {
         return kind == Kind.ASSISTANT && (s == State.QUEUED || s == State.SENDING || s == State.STREAMING);
     }
 
+    /** The messages a node sees before position {@code end}: questions and kept answers, no notices or failures. */
+    static java.util.List<dev.ollamamax.shared.protocol.ChatMessage> conversation(java.util.List<ChatItem> items, int end) {
+        java.util.List<dev.ollamamax.shared.protocol.ChatMessage> out = new java.util.ArrayList<>();
+        for (ChatItem i : items.subList(0, end)) {
+            if (i.kind == Kind.USER) {
+                out.add(dev.ollamamax.shared.protocol.ChatMessage.user(i.received()));
+            } else if (i.kind == Kind.ASSISTANT && (i.state() == State.DONE || i.state() == State.STOPPED)
+                    && !i.received().isEmpty()) {
+                out.add(dev.ollamamax.shared.protocol.ChatMessage.assistant(i.received()));
+            }
+        }
+        return out;
+    }
+
     /** Whether Retry applies: the answer failed or was cut. */
     public boolean retryable() {
         return kind == Kind.ASSISTANT && (state.get() == State.FAILED || state.get() == State.LOST);

@@ -69,12 +69,11 @@ public final class ChatView implements Screen {
 
     private void onFrame() {
         boolean busy = model.pulse();
-        if (busy) {
-            quietFrames = 0;
-            if (follow) {
-                scrollToEnd();
-            }
-        } else if (++quietFrames > 30) {
+        quietFrames = busy ? 0 : quietFrames + 1;
+        if (follow && quietFrames < 20) {
+            scrollToEnd(); // also a few frames after the last event: the final Markdown render changes the height
+        }
+        if (quietFrames > 30) {
             quietFrames = 0;
             frames.stop();
         }

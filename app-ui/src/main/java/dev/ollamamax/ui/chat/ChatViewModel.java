@@ -1,8 +1,6 @@
 package dev.ollamamax.ui.chat;
 
 import dev.ollamamax.server.conversations.Conversation;
-import dev.ollamamax.server.conversations.Message;
-import dev.ollamamax.server.conversations.Transcript;
 import dev.ollamamax.shared.chatclient.ChatClientEvent;
 import dev.ollamamax.shared.protocol.ChatMessage;
 import dev.ollamamax.shared.protocol.ClientFrame;
@@ -49,10 +47,9 @@ public final class ChatViewModel implements AutoCloseable {
     private final UiExecutor executor;
 
     private final ObservableList<ChatItem> items = FXCollections.observableArrayList();
-    private final ObservableList<Conversation> conversations = FXCollections.observableArrayList();
+    private final ChatConversations conversations;
     private final ObservableList<ModelChoice> models = FXCollections.observableArrayList();
-    private final ReadOnlyObjectWrapper<Status> status = new ReadOnlyObjectWrapper<>(Status.OFFLINE);
-    private final ReadOnlyStringWrapper endpoint = new ReadOnlyStringWrapper("offline");
+    private final ChatEndpoint endpoint = new ChatEndpoint();
     private final ReadOnlyObjectWrapper<String> conversationId = new ReadOnlyObjectWrapper<>(newId());
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("New chat");
     private final ReadOnlyObjectWrapper<ChatSettings> settings = new ReadOnlyObjectWrapper<>(ChatSettings.defaults());
@@ -66,8 +63,6 @@ public final class ChatViewModel implements AutoCloseable {
     /** Answers that are done and wait for their {@code metrics} frame. */
     private final Map<String, ChatItem> timings = new HashMap<>();
     private final Set<ChatItem> dirty = new LinkedHashSet<>();
-    private Optional<String> lastLoss = Optional.empty();
-    private Optional<URI> failedOverFrom = Optional.empty();
     private int counter;
 
     private record Generation(String conversationId, ChatItem item) {
@@ -80,6 +75,7 @@ public final class ChatViewModel implements AutoCloseable {
         this.settingsStore = settingsStore;
         this.modelSource = modelSource;
         this.executor = executor;
+        this.conversations = new ChatConversations(history, settingsStore, executor, message::set);
         sessions.put(conversationId.get(), new ArrayList<>());
         settings.set(settingsStore.get(conversationId.get()));
     }
@@ -107,12 +103,8 @@ public final class ChatViewModel implements AutoCloseable {
         switch (event) {
             case ChatConnection.Replaced r -> replaced(r.why());
             case ChatClientEvent.Connected c -> connected(c.endpoint(), c.listener());
-            case ChatClientEvent.Disconnected d -> {
-                status.set(Status.RECONNECTING);
-                endpoint.set("reconnecting…");
-                lastLoss = Optional.of(d.reason());
-            }
-            case ChatClientEvent.FailedOver f -> failedOverFrom = Optional.of(f.from());
+            case ChatClientEvent.Disconnected d -> endpoint.disconnected(d.reason());
+            case ChatClientEvent.FailedOver f -> endpoint.failedOver(f.from());
             case ChatClientEvent.GenerationLost lost -> lost(lost.id(), lost.reason());
             case ChatClientEvent.Received r -> received(r.frame());
             default -> {
@@ -121,18 +113,7 @@ public final class ChatViewModel implements AutoCloseable {
     }
 
     private void connected(URI to, String listener) {
-        status.set(Status.CONNECTED);
-        endpoint.set(to.getPort() + " · " + listener);
-        if (failedOverFrom.isPresent()) {
-            URI from = failedOverFrom.get();
-            String text = lastLoss.isPresent()
-                    ? "Connection to " + from.getPort() + " lost (" + lastLoss.get() + "): failed over to "
-                    + to.getPort() + " (" + listener + ")"
-                    : "Back on the preferred endpoint " + to.getPort() + " (" + listener + ")";
-            addToCurrent(ChatItem.notice(text));
-        }
-        failedOverFrom = Optional.empty();
-        lastLoss = Optional.empty();
+        endpoint.connected(to, listener).ifPresent(text -> addToCurrent(ChatItem.notice(text)));
         for (Generation g : generations.values()) {
             if (g.item().state() == ChatItem.State.QUEUED) {
                 g.item().setState(ChatItem.State.SENDING);
@@ -141,8 +122,7 @@ public final class ChatViewModel implements AutoCloseable {
     }
 
     private void replaced(String why) {
-        status.set(connection.hasClient() ? Status.CONNECTING : Status.OFFLINE);
-        endpoint.set(connection.hasClient() ? "connecting…" : "offline");
+        endpoint.connecting(connection.hasClient());
         for (String id : List.copyOf(generations.keySet())) {
             lost(id, why);
         }
@@ -199,7 +179,7 @@ public final class ChatViewModel implements AutoCloseable {
         }
         updateGenerating();
         if (!stopped) {
-            refreshConversationsSoon();
+            conversations.refreshSoon(this::titleFrom);
         }
     }
 
@@ -227,7 +207,7 @@ public final class ChatViewModel implements AutoCloseable {
         }
         message.set("");
         List<ChatItem> session = current();
-        List<ChatMessage> messages = conversationBefore(session, session.size());
+        List<ChatMessage> messages = ChatItem.conversation(session, session.size());
         messages.add(ChatMessage.user(content));
         addToCurrent(ChatItem.user(content));
         String id = nextGenerationId();
@@ -244,7 +224,7 @@ public final class ChatViewModel implements AutoCloseable {
         if (index < 0 || answer.kind() != ChatItem.Kind.ASSISTANT || answer.active() || !connection.hasClient()) {
             return;
         }
-        List<ChatMessage> messages = conversationBefore(session, index);
+        List<ChatMessage> messages = ChatItem.conversation(session, index);
         if (messages.isEmpty() || !messages.getLast().role().equals("user")) {
             return;
         }
@@ -283,24 +263,6 @@ public final class ChatViewModel implements AutoCloseable {
         answer.generationId().filter(generations::containsKey).ifPresent(id -> connection.send(new ClientFrame.Cancel(id)));
     }
 
-    /** The messages the node sees before position {@code end}: questions and kept answers, no notices or failures. */
-    private static List<ChatMessage> conversationBefore(List<ChatItem> session, int end) {
-        List<ChatMessage> out = new ArrayList<>();
-        for (ChatItem i : session.subList(0, end)) {
-            switch (i.kind()) {
-                case USER -> out.add(ChatMessage.user(i.received()));
-                case ASSISTANT -> {
-                    if ((i.state() == ChatItem.State.DONE || i.state() == ChatItem.State.STOPPED) && !i.received().isEmpty()) {
-                        out.add(ChatMessage.assistant(i.received()));
-                    }
-                }
-                case NOTICE -> {
-                }
-            }
-        }
-        return out;
-    }
-
     private String nextGenerationId() {
         return "desk-" + (++counter) + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
@@ -321,24 +283,10 @@ public final class ChatViewModel implements AutoCloseable {
             show(c.id(), c.title());
             return;
         }
-        executor.submit(() -> history.get(c.id()), t -> {
-            List<ChatItem> loaded = t.map(ChatViewModel::itemsOf).orElseGet(ArrayList::new);
+        conversations.load(c.id(), loaded -> {
             sessions.put(c.id(), loaded);
             show(c.id(), c.title());
-        }, e -> message.set("Could not open the conversation: " + e.getMessage()));
-    }
-
-    private static List<ChatItem> itemsOf(Transcript t) {
-        List<ChatItem> out = new ArrayList<>();
-        for (Message m : t.messages()) {
-            switch (m.role()) {
-                case "user" -> out.add(ChatItem.user(m.content()));
-                case "assistant" -> out.add(ChatItem.answer(m.content(), m.model().orElse(""), m.node().orElse("")));
-                default -> {
-                }
-            }
-        }
-        return out;
+        });
     }
 
     private void show(String id, String newTitle) {
@@ -366,45 +314,31 @@ public final class ChatViewModel implements AutoCloseable {
     }
 
     public void refreshConversations() {
-        executor.submit(history::list, list -> {
-            conversations.setAll(list);
-            list.stream().filter(c -> c.id().equals(conversationId.get())).findFirst().ifPresent(c -> title.set(c.title()));
-        }, e -> message.set("Could not list the conversations: " + e.getMessage()));
+        conversations.refresh(this::titleFrom);
     }
 
-    /** The gateway stores a turn right after its {@code done}: read the list a moment later. */
-    private void refreshConversationsSoon() {
-        executor.submit(() -> {
-            Thread.sleep(300);
-            return history.list();
-        }, list -> {
-            conversations.setAll(list);
-            list.stream().filter(c -> c.id().equals(conversationId.get())).findFirst().ifPresent(c -> title.set(c.title()));
-        }, e -> message.set("Could not list the conversations: " + e.getMessage()));
+    private void titleFrom(List<Conversation> list) {
+        list.stream().filter(c -> c.id().equals(conversationId.get())).findFirst().ifPresent(c -> title.set(c.title()));
     }
 
     public void rename(Conversation c, String newTitle) {
-        executor.run(() -> history.rename(c.id(), newTitle), this::refreshConversations,
-                e -> message.set("Could not rename: " + e.getMessage()));
+        conversations.rename(c, newTitle, this::refreshConversations);
     }
 
+    /** Deletes a stored conversation (from the gateway's store) and its settings. */
     public void delete(Conversation c) {
-        executor.run(() -> {
-            history.delete(c.id());
-            settingsStore.remove(c.id());
-        }, () -> {
+        conversations.delete(c, () -> {
             sessions.remove(c.id());
             if (c.id().equals(conversationId.get())) {
                 newChat();
             }
             refreshConversations();
-        }, e -> message.set("Could not delete: " + e.getMessage()));
+        });
     }
 
     /** Writes the conversation to a file (atomically); {@code done} runs on success. */
     public void export(Conversation c, ChatHistory.Format format, Path target, Runnable done) {
-        executor.run(() -> history.export(c.id(), format, target), done,
-                e -> message.set("Could not export: " + e.getMessage()));
+        conversations.export(c, format, target, done);
     }
 
     /** Reads the models of all nodes again (with the node that would serve each). */
@@ -445,7 +379,7 @@ public final class ChatViewModel implements AutoCloseable {
     }
 
     public ObservableList<Conversation> conversations() {
-        return FXCollections.unmodifiableObservableList(conversations);
+        return FXCollections.unmodifiableObservableList(conversations.list());
     }
 
     public ObservableList<ModelChoice> models() {
@@ -453,12 +387,12 @@ public final class ChatViewModel implements AutoCloseable {
     }
 
     public ReadOnlyObjectProperty<Status> statusProperty() {
-        return status.getReadOnlyProperty();
+        return endpoint.statusProperty();
     }
 
     /** "13101 · websocket" while connected. */
     public ReadOnlyStringProperty endpointProperty() {
-        return endpoint.getReadOnlyProperty();
+        return endpoint.textProperty();
     }
 
     public ReadOnlyObjectProperty<String> conversationIdProperty() {
@@ -484,9 +418,8 @@ public final class ChatViewModel implements AutoCloseable {
 
     /** Called when the client is (re)created: shows "connecting" until its first {@code hello}. */
     public void connecting() {
-        if (status.get() != Status.CONNECTED) {
-            status.set(connection.hasClient() ? Status.CONNECTING : Status.OFFLINE);
-            endpoint.set(connection.hasClient() ? "connecting…" : "offline");
+        if (endpoint.status() != Status.CONNECTED) {
+            endpoint.connecting(connection.hasClient());
         }
     }
 

@@ -81,7 +81,7 @@ final class ModelsPane {
         pullCards.visibleProperty().bind(Bindings.isNotEmpty(model.pulls()));
         pullCards.managedProperty().bind(pullCards.visibleProperty());
         model.pulls().addListener((ListChangeListener<PullJob>) c -> showPulls());
-        root.getChildren().addAll(bar, message, table, pullCards);
+        root.getChildren().addAll(bar, message, pullCards, table);
     }
 
     private TableView<ModelRow> table() {
