@@ -115,6 +115,12 @@ public final class Upstream implements AutoCloseable {
                     : "every node is down or draining";
             return new GatewayException(ErrorKind.NO_HEALTHY_NODE, "No healthy Ollama node: " + why);
         }
+        List<String> unavailable = registry.all().stream().filter(n -> n.hasModel(model))
+                .map(n -> n.id() + (n.draining() ? " (draining)" : " (down)")).toList();
+        if (!unavailable.isEmpty()) {
+            return new GatewayException(ErrorKind.NO_HEALTHY_NODE, "The nodes that have '" + model
+                    + "' cannot take requests now: " + String.join(", ", unavailable));
+        }
         return GatewayException.modelNotFound(model);
     }
 

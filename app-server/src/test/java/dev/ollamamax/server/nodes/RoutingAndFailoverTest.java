@@ -171,6 +171,16 @@ class RoutingAndFailoverTest {
     }
 
     @Test
+    void aModelOnlyOnUnavailableNodesIs503NotAnUnknownModel() {
+        b.model("phi3");
+        gw = TestGateway.start(home, a, b);
+        assertThat(gw.post("/api/v1/nodes/127.0.0.1:" + b.port() + "/drain", "").statusCode()).isEqualTo(200);
+        HttpResponse<String> res = gw.post("/api/generate", "{\"model\":\"phi3\",\"prompt\":\"x\"}");
+        assertThat(res.statusCode()).isEqualTo(503);
+        assertThat(gw.json(res.body()).path("error").asText()).contains("127.0.0.1:" + b.port() + " (draining)");
+    }
+
+    @Test
     void aDrainingNodeTakesNoNewRequests() {
         gw = TestGateway.start(home, a, b);
         assertThat(gw.post("/api/v1/nodes/127.0.0.1:" + a.port() + "/drain", "").statusCode()).isEqualTo(200);
