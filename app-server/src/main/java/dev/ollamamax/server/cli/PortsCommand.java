@@ -53,8 +53,9 @@ public final class PortsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         PortPlan plan;
+        Config config;
         try {
-            Config config = options.load();
+            config = options.load();
             plan = PortPlan.from(config);
         } catch (ConfigException | UncheckedIOException e) {
             err.println("Configuration error: " + e.getMessage());
@@ -72,7 +73,9 @@ public final class PortsCommand implements Callable<Integer> {
             }
             plan = plan.withExtra(projectPorts.get().beyond(plan));
         }
-        StackScan scan = StackScanner.observer(SocketTable.system(), HealthProber.standard()).scan(plan);
+        java.util.Set<Long> managed = dev.ollamamax.server.store.RunFile.serverPids(
+                dev.ollamamax.shared.config.AppHome.resolve(config));
+        StackScan scan = StackScanner.observer(SocketTable.system(), HealthProber.standard(), managed::contains).scan(plan);
         List<PortFix> fixes = PortFixes.suggest(scan);
         if (json) {
             out.println(PortsReport.json(scan, fixes, projectPorts));

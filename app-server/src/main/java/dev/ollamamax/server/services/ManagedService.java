@@ -37,6 +37,11 @@ public interface ManagedService {
         start();
     }
 
+    /** The operating-system process of the service while it runs, when it is a process of its own. */
+    default Optional<Long> pid() {
+        return Optional.empty();
+    }
+
     /** Services that must run before this one (ids), for "Restart all" in dependency order. */
     default List<String> dependsOn() {
         return List.of();

@@ -18,7 +18,7 @@ import java.util.logging.Logger;
  * running server instead of starting another, and lets a new gateway stop a server left behind by one
  * that died.
  */
-record RunFile(long ownerPid, long serverPid, int port) {
+public record RunFile(long ownerPid, long serverPid, int port) {
 
     private static final Logger LOG = Logger.getLogger(RunFile.class.getName());
 
@@ -97,5 +97,14 @@ record RunFile(long ownerPid, long serverPid, int port) {
             }
         }
         return true;
+    }
+
+    /** The server PIDs recorded in a data folder's run files (the embedded PostgreSQL and Redis), for the {@code ports} command. */
+    public static java.util.Set<Long> serverPids(Path home) {
+        java.util.Set<Long> pids = new java.util.HashSet<>();
+        for (String name : java.util.List.of("postgres.properties", "redis.properties")) {
+            read(home.resolve("run").resolve(name)).ifPresent(r -> pids.add(r.serverPid()));
+        }
+        return pids;
     }
 }

@@ -8,15 +8,19 @@ import java.util.Optional;
  * embedded service, this process or one of its children for a managed one. An observer (a separate
  * tool) also accepts any OllamaMax process and its children.
  */
-record Ownership(long ownPid, boolean anyOllamaMax) {
+record Ownership(long ownPid, boolean anyOllamaMax, java.util.function.LongPredicate managed) {
+
+    Ownership(long ownPid, boolean anyOllamaMax) {
+        this(ownPid, anyOllamaMax, pid -> false);
+    }
 
     private static final int MAX_ANCESTORS = 16;
 
     boolean owns(Holder holder, ServiceKind kind) {
         return switch (kind) {
             case EMBEDDED -> holder.pid() == ownPid || anyOllamaMax && isOllamaMax(holder.command());
-            case MANAGED -> holder.pid() == ownPid || anyOllamaMax && isOllamaMax(holder.command())
-                    || descendsFromOwner(holder.pid());
+            case MANAGED -> holder.pid() == ownPid || managed.test(holder.pid())
+                    || anyOllamaMax && isOllamaMax(holder.command()) || descendsFromOwner(holder.pid());
             case EXTERNAL -> true;
         };
     }
@@ -33,10 +37,11 @@ record Ownership(long ownPid, boolean anyOllamaMax) {
         return false;
     }
 
-    /** The headless gateway ({@code ollamamax-server.jar}, main class {@code dev.ollamamax…}) or the desktop launcher. */
+    /** The headless gateway ({@code ollamamax-server.jar}, main class {@code dev.ollamamax…}), the desktop jar or an installed launcher. */
     static boolean isOllamaMax(String command) {
         String c = command.toLowerCase(Locale.ROOT);
-        return c.contains("dev.ollamamax.") || c.contains("ollamamax-server")
+        return c.contains("dev.ollamamax.") || c.contains("ollamamax-server") || c.contains("ollamamax-desktop")
+                || c.contains("ollamamax-gateway")
                 || new Holder(0, command, "").program().equalsIgnoreCase("ollamamax");
     }
 }

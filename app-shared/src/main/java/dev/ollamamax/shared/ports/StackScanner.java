@@ -40,6 +40,15 @@ public final class StackScanner {
         this(table, prober, new Ownership(ownPid, false), probeTimeout);
     }
 
+    /**
+     * As {@link #StackScanner(SocketTable, HealthProber, long)}, and a managed port held by a process that
+     * {@code managedPid} accepts (a server this process started that then detached, like PostgreSQL through
+     * {@code pg_ctl}) is the configured service too.
+     */
+    public StackScanner(SocketTable table, HealthProber prober, long ownPid, java.util.function.LongPredicate managedPid) {
+        this(table, prober, new Ownership(ownPid, false, managedPid), DEFAULT_PROBE_TIMEOUT);
+    }
+
     private StackScanner(SocketTable table, HealthProber prober, Ownership ownership, Duration probeTimeout) {
         this.table = table;
         this.prober = prober;
@@ -52,7 +61,13 @@ public final class StackScanner {
      * managed port held by any OllamaMax process (or its children) is the configured service.
      */
     public static StackScanner observer(SocketTable table, HealthProber prober) {
-        return new StackScanner(table, prober, new Ownership(ProcessHandle.current().pid(), true), DEFAULT_PROBE_TIMEOUT);
+        return observer(table, prober, pid -> false);
+    }
+
+    /** An observer that also knows the PIDs of managed servers (from the gateway's run files). */
+    public static StackScanner observer(SocketTable table, HealthProber prober, java.util.function.LongPredicate managedPid) {
+        return new StackScanner(table, prober, new Ownership(ProcessHandle.current().pid(), true, managedPid),
+                DEFAULT_PROBE_TIMEOUT);
     }
 
     public StackScan scan(PortPlan plan) {

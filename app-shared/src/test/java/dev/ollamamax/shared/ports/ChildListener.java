@@ -48,14 +48,36 @@ final class ChildListener implements AutoCloseable {
         }
         java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(executable.toString(),
                 "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-Xmx32m", "-cp", classes.toString(), HoldPort.class.getName()));
-        if (detached) {
-            command.add("detached");
-            command.addAll(0, java.util.List.of("/bin/sh", "-c", "\"$@\" &", "sh"));
-        }
         Path errors = java.nio.file.Files.createTempFile("child-listener", ".err");
-        Process p = new ProcessBuilder(command).redirectError(errors.toFile()).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        String line = out.readLine();
+        String line;
+        Process p;
+        if (detached) {
+            // the shell exits at once, and Java closes a process's stdout pipe when it exits: the listener
+            // writes its port to a file instead, polled here
+            Path out = java.nio.file.Files.createTempFile("child-listener", ".out");
+            command.add("detached");
+            command.addAll(0, java.util.List.of("/bin/sh", "-c", "\"$@\" >" + out + " 2>" + errors + " &", "sh"));
+            p = new ProcessBuilder(command).start();
+            line = null;
+            long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+            while (System.nanoTime() < end) {
+                String text = java.nio.file.Files.readString(out);
+                if (text.endsWith("\n")) {
+                    line = text.strip();
+                    break;
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        } else {
+            p = new ProcessBuilder(command).redirectError(errors.toFile()).start();
+            BufferedReader reader = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            line = reader.readLine();
+        }
         if (line == null) {
             p.destroyForcibly();
             throw new IOException("child listener did not start: " + command + ": "

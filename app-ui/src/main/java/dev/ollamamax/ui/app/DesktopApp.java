@@ -92,7 +92,7 @@ public final class DesktopApp implements AutoCloseable {
         this.logs = new LogsViewModel(registry, gatewayLog, executor);
         closeables.add(registry.onChange(() -> executor.onUi(logs::refreshSources)));
 
-        StackMonitor monitor = StackMonitor.standard(gateway);
+        StackMonitor monitor = StackMonitor.standard(gateway, registry);
         PortMoves moves = new PortMoves(gateway, config.store(), config.loader(),
                 c -> executor.onUi(() -> settings.reload(c)));
         this.ports = new PortsViewModel(monitor, moves, executor, ProcessHandle.current().pid(),

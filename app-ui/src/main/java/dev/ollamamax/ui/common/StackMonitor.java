@@ -38,8 +38,17 @@ public final class StackMonitor {
 
     /** The monitor of this process: the system's socket table and the standard health probes. */
     public static StackMonitor standard(GatewayManager gateway) {
+        return standard(gateway, new dev.ollamamax.server.services.ServiceRegistry());
+    }
+
+    /**
+     * The monitor of this process; the processes of the registry's services (the embedded PostgreSQL and
+     * Redis, an {@code ollama serve} it started) count as this app's own, though they detach from it.
+     */
+    public static StackMonitor standard(GatewayManager gateway, dev.ollamamax.server.services.ServiceRegistry registry) {
         return new StackMonitor(gateway, new StackScanner(SocketTable.system(), HealthProber.standard(),
-                ProcessHandle.current().pid()));
+                ProcessHandle.current().pid(), pid -> registry.all().stream()
+                        .anyMatch(s -> s.pid().filter(p -> p == pid).isPresent())));
     }
 
     /** The plan as configured now, with the project's extra services. */
@@ -51,15 +60,29 @@ public final class StackMonitor {
         for (PlannedService s : plan.services()) {
             Optional<Listener> listener = java.util.Arrays.stream(Listener.values())
                     .filter(l -> l.service() == s.id()).findFirst();
+            Optional<Integer> embeddedStore = running.flatMap(g -> storePort(g, s.id()));
             if (s.port() == 0 && listener.isPresent() && running.isPresent()) {
                 int bound = running.get().port(listener.get()).orElse(0);
                 services.add(new PlannedService(s.id(), s.name(), s.host(), bound, s.kind(), s.origin()));
+            } else if (embeddedStore.isPresent() && embeddedStore.get() != s.port()) {
+                // the embedded server took a free port because the planned one was taken: show where it really is
+                services.add(new PlannedService(s.id(), s.name(), s.host(), embeddedStore.get(), s.kind(), s.origin()));
             } else {
                 services.add(s);
             }
         }
         PortPlan own = new PortPlan(services);
         return project.get().map(p -> own.withExtra(p.beyond(own))).orElse(own);
+    }
+
+    /** The port the gateway's embedded PostgreSQL or Redis runs on, when it runs one. */
+    private static Optional<Integer> storePort(Gateway gateway, dev.ollamamax.shared.ports.ServiceId id) {
+        var store = gateway.feature(dev.ollamamax.server.store.StoreFeature.class);
+        return switch (id) {
+            case POSTGRES -> store.flatMap(f -> f.postgres()).flatMap(dev.ollamamax.server.services.ManagedService::port);
+            case REDIS -> store.flatMap(f -> f.redis()).flatMap(dev.ollamamax.server.services.ManagedService::port);
+            default -> Optional.empty();
+        };
     }
 
     public StackScan scan() {
