@@ -116,9 +116,9 @@ public final class OllamaServeService implements ManagedService {
             throw new IOException("Could not run " + binary + ": " + e.getMessage(), e);
         }
         process = p;
-        Thread.ofVirtual().name("ollama-serve-log-" + port).start(() -> pump(p));
+        Thread pumpThread = Thread.ofVirtual().name("ollama-serve-log-" + port).start(() -> pump(p));
         try {
-            awaitReady(p);
+            awaitReady(p, pumpThread);
         } catch (IOException | InterruptedException e) {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
@@ -132,13 +132,15 @@ public final class OllamaServeService implements ManagedService {
         LOG.info(() -> "ollama serve running on " + url() + " (process " + p.pid() + ")");
     }
 
-    private void awaitReady(Process p) throws IOException, InterruptedException {
+    private void awaitReady(Process p, Thread pumpThread) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + readyTimeout.toNanos();
         try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build()) {
             HttpRequest ping = HttpRequest.newBuilder(url().resolve("/api/version")).timeout(Duration.ofSeconds(2)).build();
             while (System.nanoTime() < deadline) {
                 if (!p.isAlive()) {
-                    throw new IOException("ollama serve exited with code " + p.waitFor() + " before it answered. Its last lines:\n"
+                    int code = p.waitFor();
+                    pumpThread.join(2000); // let the log reader take the process's last words first
+                    throw new IOException("ollama serve exited with code " + code + " before it answered. Its last lines:\n"
                             + tail(10));
                 }
                 try {
