@@ -22,6 +22,11 @@ public final class JsonBodies {
 
     /** The body as a JSON object; a missing, malformed or non-object body is a 400 with the reason. */
     public static ObjectNode readObject(ObjectMapper json, ServerRequest req) {
+        return parseObject(json, readBytes(req));
+    }
+
+    /** The raw body, with a 400 or 413 when it cannot be read. */
+    public static byte[] readBytes(ServerRequest req) {
         byte[] bytes;
         try (InputStream in = req.content().inputStream()) {
             bytes = in.readAllBytes();
@@ -33,7 +38,7 @@ public final class JsonBodies {
             }
             throw e;
         }
-        return parseObject(json, bytes);
+        return bytes;
     }
 
     public static ObjectNode parseObject(ObjectMapper json, byte[] bytes) {

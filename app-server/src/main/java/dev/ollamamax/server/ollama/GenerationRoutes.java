@@ -34,7 +34,8 @@ final class GenerationRoutes implements HttpService {
     }
 
     private void generate(ServerRequest req, ServerResponse res, String path) throws Exception {
-        ObjectNode body = JsonBodies.readObject(json, req);
+        byte[] raw = JsonBodies.readBytes(req);
+        ObjectNode body = JsonBodies.parseObject(json, raw);
         String model = JsonBodies.requireText(body, "model");
         if (path.equals("/api/chat")) {
             validateMessages(body);
@@ -42,8 +43,11 @@ final class GenerationRoutes implements HttpService {
             throw GatewayException.badRequest("The field 'prompt' must be a string", "prompt");
         }
         boolean stream = body.path("stream").asBoolean(true);
+        boolean hadNodeField = body.has("node");
         Optional<String> node = pinnedNode(body);
-        UpstreamCall call = upstream.open(model, path, json.writeValueAsBytes(body), node);
+        // the validated body goes to the node as it came, unless our "node" field had to come out
+        byte[] forward = hadNodeField ? json.writeValueAsBytes(body) : raw;
+        UpstreamCall call = upstream.open(model, path, forward, node);
         if (stream) {
             NdjsonRelay.relay(json, upstream, call, model, res);
         } else {

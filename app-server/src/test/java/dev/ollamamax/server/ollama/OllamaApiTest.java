@@ -111,6 +111,17 @@ class OllamaApiTest {
     }
 
     @Test
+    void aPinnedRequestGoesToThatNodeWithoutOurNodeField() {
+        a.model("qwen2.5:0.5b");
+        gw.probe();
+        HttpResponse<String> res = gw.post("/api/generate", "{\"model\":\"qwen2.5:0.5b\",\"prompt\":\"x\",\"stream\":false,"
+                + "\"node\":\"127.0.0.1:" + a.port() + "\"}");
+        assertThat(res.headers().firstValue("X-OllamaMax-Node")).hasValue("127.0.0.1:" + a.port());
+        assertThat(a.requests()).filteredOn(r -> r.path().equals("/api/generate"))
+                .singleElement().satisfies(r -> assertThat(r.json().has("node")).isFalse());
+    }
+
+    @Test
     void nodesGetALoopbackHostHeader() {
         gw.post("/api/generate", "{\"model\":\"qwen2.5:0.5b\",\"prompt\":\"x\",\"stream\":false}");
         assertThat(b.requests()).filteredOn(r -> r.path().equals("/api/generate"))
