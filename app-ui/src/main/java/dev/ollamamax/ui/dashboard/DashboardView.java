@@ -1,6 +1,7 @@
 package dev.ollamamax.ui.dashboard;
 
 import dev.ollamamax.shared.ports.ServiceState;
+import dev.ollamamax.ui.common.Poller;
 import dev.ollamamax.ui.common.Chip;
 import dev.ollamamax.ui.common.Icons;
 import dev.ollamamax.ui.common.Screen;
@@ -33,12 +34,13 @@ public final class DashboardView implements Screen {
     private final UiExecutor executor;
     private final Consumer<String> openUrl;
     private final VBox root = new VBox();
-    private AutoCloseable poll;
+    private final Poller poll;
 
     public DashboardView(DashboardViewModel model, UiExecutor executor, Consumer<String> openUrl) {
         this.model = model;
         this.executor = executor;
         this.openUrl = openUrl;
+        this.poll = new Poller(executor, Duration.ofSeconds(2), model::refresh);
         build();
     }
 
@@ -64,22 +66,13 @@ public final class DashboardView implements Screen {
 
     @Override
     public void shown() {
-        if (poll == null) {
-            poll = executor.repeat(Duration.ofSeconds(2), () -> executor.onUi(model::refresh));
-        }
+        poll.start();
         model.refresh();
     }
 
     @Override
     public void hidden() {
-        if (poll != null) {
-            try {
-                poll.close();
-            } catch (Exception ignored) {
-                // nothing to release
-            }
-            poll = null;
-        }
+        poll.stop();
     }
 
     private void build() {

@@ -1,5 +1,6 @@
 package dev.ollamamax.ui.nodes;
 
+import dev.ollamamax.ui.common.Poller;
 import dev.ollamamax.ui.common.Chip;
 import dev.ollamamax.ui.common.Icons;
 import dev.ollamamax.ui.common.Screen;
@@ -39,13 +40,14 @@ public final class NodesView implements Screen {
     private final Consumer<String> openUrl;
     private final VBox root = new VBox();
     private final TableView<NodeRow> table = new TableView<>();
-    private AutoCloseable poll;
+    private final Poller poll;
 
     public NodesView(NodesViewModel model, ModelsViewModel models, UiExecutor executor, Consumer<String> openUrl) {
         this.model = model;
         this.models = models;
         this.executor = executor;
         this.openUrl = openUrl;
+        this.poll = new Poller(executor, Duration.ofSeconds(1), model::refresh);
         build();
         model.afterRefresh(models::refresh);
     }
@@ -73,21 +75,12 @@ public final class NodesView implements Screen {
     @Override
     public void shown() {
         model.refresh();
-        if (poll == null) {
-            poll = executor.repeat(Duration.ofSeconds(1), () -> executor.onUi(model::refresh));
-        }
+        poll.start();
     }
 
     @Override
     public void hidden() {
-        if (poll != null) {
-            try {
-                poll.close();
-            } catch (Exception ignored) {
-                // nothing to release
-            }
-            poll = null;
-        }
+        poll.stop();
     }
 
     private void build() {

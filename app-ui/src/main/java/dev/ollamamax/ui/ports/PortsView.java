@@ -1,5 +1,6 @@
 package dev.ollamamax.ui.ports;
 
+import dev.ollamamax.ui.common.Poller;
 import dev.ollamamax.ui.common.Icons;
 import dev.ollamamax.ui.common.Screen;
 import dev.ollamamax.ui.common.ScreenHeader;
@@ -37,11 +38,12 @@ public final class PortsView implements Screen {
     private final FlowPane mapBox = new FlowPane(14, 14);
     /** The card of each shown conflict, so an unchanged conflict keeps its node across rescans. */
     private final Map<ConflictItem, Node> cards = new LinkedHashMap<>();
-    private AutoCloseable poll;
+    private final Poller poll;
 
     public PortsView(PortsViewModel model, UiExecutor executor) {
         this.model = model;
         this.executor = executor;
+        this.poll = new Poller(executor, Duration.ofSeconds(3), model::refresh);
         build();
         model.conflicts().addListener((ListChangeListener<ConflictItem>) c -> showConflicts());
         model.tiles().addListener((ListChangeListener<PortTile>) c -> showMap());
@@ -71,22 +73,13 @@ public final class PortsView implements Screen {
 
     @Override
     public void shown() {
-        if (poll == null) {
-            poll = executor.repeat(Duration.ofSeconds(3), () -> executor.onUi(model::refresh));
-        }
+        poll.start();
         model.refresh();
     }
 
     @Override
     public void hidden() {
-        if (poll != null) {
-            try {
-                poll.close();
-            } catch (Exception ignored) {
-                // nothing to release
-            }
-            poll = null;
-        }
+        poll.stop();
     }
 
     private void build() {

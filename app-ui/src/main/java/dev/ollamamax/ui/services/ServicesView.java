@@ -1,6 +1,7 @@
 package dev.ollamamax.ui.services;
 
 import dev.ollamamax.server.services.ManagedService;
+import dev.ollamamax.ui.common.Poller;
 import dev.ollamamax.ui.common.Chip;
 import dev.ollamamax.ui.common.Icons;
 import dev.ollamamax.ui.common.Screen;
@@ -27,11 +28,12 @@ public final class ServicesView implements Screen {
     private final ServicesViewModel model;
     private final UiExecutor executor;
     private final VBox root = new VBox();
-    private AutoCloseable poll;
+    private final Poller poll;
 
     public ServicesView(ServicesViewModel model, UiExecutor executor) {
         this.model = model;
         this.executor = executor;
+        this.poll = new Poller(executor, Duration.ofSeconds(1), model::refresh);
         build();
     }
 
@@ -58,21 +60,12 @@ public final class ServicesView implements Screen {
     @Override
     public void shown() {
         model.refresh();
-        if (poll == null) {
-            poll = executor.repeat(Duration.ofSeconds(1), () -> executor.onUi(model::refresh));
-        }
+        poll.start();
     }
 
     @Override
     public void hidden() {
-        if (poll != null) {
-            try {
-                poll.close();
-            } catch (Exception ignored) {
-                // nothing to release
-            }
-            poll = null;
-        }
+        poll.stop();
     }
 
     private void build() {
