@@ -8,9 +8,6 @@ import dev.ollamamax.server.chat.ConversationSink;
 import dev.ollamamax.server.chat.ConversationTurn;
 import dev.ollamamax.server.conversations.ConversationStore;
 import dev.ollamamax.server.conversations.NewMessage;
-import dev.ollamamax.server.store.Database;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -48,11 +45,11 @@ final class ChatWiring {
     }
 
     /** Stores each finished turn of a chat that names a {@code conversation_id}, under its user. */
-    static ConversationSink conversations(ConversationStore store, Database database, AuthFeature auth) {
+    static ConversationSink conversations(ConversationStore store, AuthFeature auth) {
         return (ConversationTurn turn) -> {
             try {
                 Optional<Long> userId = turn.user().filter(u -> !u.equals("anonymous"))
-                        .flatMap(u -> userId(database, u))
+                        .flatMap(u -> userId(auth, u))
                         .or(() -> auth.localPrincipal().map(Principal::userId));
                 if (userId.isEmpty()) {
                     LOG.warning("Chat turn of conversation " + turn.conversationId() + " not stored: unknown user");
@@ -68,16 +65,9 @@ final class ChatWiring {
         };
     }
 
-    private static Optional<Long> userId(Database database, String username) {
+    private static Optional<Long> userId(AuthFeature auth, String username) {
         try {
-            return database.query(c -> {
-                try (PreparedStatement ps = c.prepareStatement("select id from users where username = ?")) {
-                    ps.setString(1, username);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        return rs.next() ? Optional.of(rs.getLong(1)) : Optional.<Long>empty();
-                    }
-                }
-            });
+            return auth.accounts().idOf(username);
         } catch (Exception e) {
             return Optional.empty();
         }

@@ -45,7 +45,7 @@ final class Features {
         features.add(new OllamaFeature(context, nodes));
         features.add(new OpenAiFeature(context, nodes));
         features.add(new ChatFeature(context, nodes, ChatWiring.auth(auth),
-                ChatWiring.conversations(conversations.store(), store.database(), auth)));
+                ChatWiring.conversations(conversations.store(), auth)));
         features.add(new DocsFeature());
         return features;
     }

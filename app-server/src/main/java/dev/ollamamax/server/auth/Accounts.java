@@ -78,6 +78,11 @@ public final class Accounts {
         return hasher.verify(password, user.get().passwordHash()) ? user : Optional.empty();
     }
 
+    /** The id of the user with this name, if there is one. */
+    public Optional<Long> idOf(String username) throws SQLException {
+        return database.query(c -> Users.byName(c, username)).map(User::id);
+    }
+
     Optional<User> byId(long id) throws SQLException {
         return database.query(c -> Users.byId(c, id));
     }
