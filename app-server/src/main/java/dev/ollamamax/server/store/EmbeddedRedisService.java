@@ -158,10 +158,9 @@ public final class EmbeddedRedisService implements ManagedService {
                 "requirepass " + password(),
                 ""));
         stopping = false;
-        process = new ProcessBuilder(executable().getAbsolutePath(), conf.toAbsolutePath().toString())
+        process = launch(new ProcessBuilder(executable().getAbsolutePath(), conf.toAbsolutePath().toString())
                 .directory(dataDir.toFile())
-                .redirectErrorStream(true)
-                .start();
+                .redirectErrorStream(true));
         CompletableFuture<Void> ready = new CompletableFuture<>();
         Process p = process;
         Thread.ofVirtual().name("redis-log").start(() -> pump(p, ready));
@@ -197,6 +196,29 @@ public final class EmbeddedRedisService implements ManagedService {
             // the process is gone
         }
         ready.completeExceptionally(new IOException("Redis exited"));
+    }
+
+    /**
+     * Starts the binary just extracted. While it was being written, another thread of this JVM may have
+     * forked a process that still holds it open for writing, and Linux then refuses to run it ("Text file
+     * busy") until that child has exec'd: try again for a moment before giving up.
+     */
+    private static Process launch(ProcessBuilder builder) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return builder.start();
+            } catch (IOException e) {
+                if (attempt >= 20 || !String.valueOf(e.getMessage()).contains("Text file busy")) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     private File executable() throws IOException {
