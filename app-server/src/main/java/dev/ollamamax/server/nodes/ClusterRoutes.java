@@ -126,10 +126,12 @@ final class ClusterRoutes implements HttpService {
         return registry.get(id).orElseThrow(() -> new GatewayException(ErrorKind.NOT_FOUND, "There is no node '" + id + "'"));
     }
 
-    private static URI url(ObjectNode body) {
+    private URI url(ObjectNode body) {
         String raw = JsonBodies.requireText(body, "url");
         try {
-            return NodeRegistry.normalize(raw);
+            URI url = NodeRegistry.normalize(raw);
+            prober.client().policy().check(url);
+            return url;
         } catch (IllegalArgumentException e) {
             throw GatewayException.badRequest(e.getMessage(), "url");
         }

@@ -14,7 +14,8 @@ final class Http1Bodies {
     private Http1Bodies() {
     }
 
-    static InputStream of(Http1Connection conn, Http1Connection.Head head, boolean headRequest, Consumer<Http1Connection> reuse) {
+    static InputStream of(Http1Connection conn, Http1Connection.Head head, boolean headRequest, Consumer<Http1Connection> reuse)
+            throws IOException {
         String te = head.headers().getOrDefault("transfer-encoding", "");
         String cl = head.headers().get("content-length");
         boolean keepAlive = !"close".equalsIgnoreCase(head.headers().getOrDefault("connection", ""));
@@ -25,9 +26,21 @@ final class Http1Bodies {
             return new Chunked(conn, keepAlive ? reuse : c -> c.close());
         }
         if (cl != null) {
-            return new Fixed(conn, Long.parseLong(cl.strip()), keepAlive ? reuse : c -> c.close());
+            return new Fixed(conn, contentLength(cl), keepAlive ? reuse : c -> c.close());
         }
         return new Fixed(conn, Long.MAX_VALUE, c -> c.close());
+    }
+
+    private static long contentLength(String value) throws IOException {
+        try {
+            long n = Long.parseLong(value.strip());
+            if (n < 0) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw NodeReplyException.notOllama();
+        }
     }
 
     /** Common end-of-body handling. */
@@ -87,7 +100,7 @@ final class Http1Bodies {
             int n = conn.input().read(b, off, (int) Math.min(len, remaining));
             if (n < 0) {
                 if (remaining != Long.MAX_VALUE) {
-                    throw new IOException("the node closed the connection before the end of its answer");
+                    throw new NodeReplyException("the node closed the connection before the end of its answer");
                 }
                 remaining = 0;
                 finished();
@@ -124,12 +137,18 @@ final class Http1Bodies {
                 int semi = size.indexOf(';');
                 try {
                     chunkLeft = Long.parseLong((semi >= 0 ? size.substring(0, semi) : size).strip(), 16);
+                    if (chunkLeft < 0) {
+                        throw new NumberFormatException();
+                    }
                 } catch (NumberFormatException e) {
-                    throw new IOException("bad chunk size from the node: " + size);
+                    throw NodeReplyException.notOllama();
                 }
                 if (chunkLeft == 0) {
+                    int trailers = 0;
                     while (!conn.readLine().isEmpty()) {
-                        // trailers
+                        if (++trailers > conn.maxHeaders()) {
+                            throw NodeReplyException.limit("more trailer lines", conn.maxHeaders(), "NODE_MAX_HEADERS");
+                        }
                     }
                     ended = true;
                     finished();
@@ -138,7 +157,7 @@ final class Http1Bodies {
             }
             int n = conn.input().read(b, off, (int) Math.min(len, chunkLeft));
             if (n < 0) {
-                throw new IOException("the node closed the connection in the middle of its answer");
+                throw new NodeReplyException("the node closed the connection in the middle of its answer");
             }
             chunkLeft -= n;
             return n;

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -29,6 +31,7 @@ public final class NodeProber implements AutoCloseable {
     private final ObjectMapper json;
     private final ScheduledExecutorService scheduler;
     private final ExecutorService probes = Executors.newVirtualThreadPerTaskExecutor();
+    private final Set<String> probing = ConcurrentHashMap.newKeySet();
 
     public NodeProber(NodeRegistry registry, NodeClient client, ObjectMapper json) {
         this.registry = registry;
@@ -38,27 +41,48 @@ public final class NodeProber implements AutoCloseable {
     }
 
     public void start(Duration interval) {
-        scheduler.scheduleWithFixedDelay(this::probeAllQuietly, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(this::probeEachQuietly, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Probes every node now and waits for the results. */
+    /**
+     * Probes every node now, in parallel, and waits for the results (each probe ends within its own
+     * timeouts; the wait is bounded anyway).
+     */
     public void probeAll() {
         List<Future<?>> running = new ArrayList<>();
         for (Node node : registry.all()) {
             running.add(probes.submit(() -> probe(node)));
         }
+        long deadline = System.nanoTime() + PROBE_TIMEOUT.multipliedBy(4).toNanos();
         for (Future<?> f : running) {
             try {
-                f.get();
+                f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             } catch (Exception e) {
                 LOG.fine(() -> "probe failed: " + e);
             }
         }
     }
 
-    private void probeAllQuietly() {
+    /**
+     * The background loop: starts a probe of every node that is not still being probed, and does not wait.
+     * A node that stalls holds up only its own next probe.
+     */
+    private void probeEachQuietly() {
         try {
-            probeAll();
+            for (Node node : registry.all()) {
+                if (probing.add(node.id())) {
+                    probes.submit(() -> {
+                        try {
+                            probe(node);
+                        } finally {
+                            probing.remove(node.id());
+                        }
+                    });
+                }
+            }
         } catch (RuntimeException e) {
             LOG.warning("Node probe loop: " + e);
         }
@@ -99,20 +123,40 @@ public final class NodeProber implements AutoCloseable {
     private JsonNode get(URI url, String path) throws Exception {
         NodeResponse<byte[]> res = client.sendBytes(url, "GET", path, null, PROBE_TIMEOUT);
         if (res.statusCode() != 200) {
-            throw new IllegalStateException("GET " + path + " answered HTTP " + res.statusCode());
+            throw new NodeReplyException("GET " + path + " answered HTTP " + res.statusCode());
         }
-        return json.readTree(res.body());
+        try {
+            JsonNode body = json.readTree(res.body());
+            if (body == null || !body.isObject()) {
+                throw NodeReplyException.notOllama();
+            }
+            return body;
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw NodeReplyException.notOllama();
+        }
     }
 
+    /**
+     * A failure in the gateway's own words, for logs, the node list and clients: never text the node
+     * (or whatever listens on its port) sent.
+     */
     static String describe(Exception e) {
-        if (e instanceof java.net.ConnectException) {
-            return "connection refused";
-        }
-        if (e instanceof java.net.SocketTimeoutException) {
-            return "timed out";
-        }
-        String msg = e.getMessage();
-        return msg == null || msg.isBlank() ? e.getClass().getSimpleName() : msg;
+        Throwable t = e instanceof NotSentException n ? n.failure() : e;
+        return switch (t) {
+            case NodeReplyException r -> r.getMessage();
+            case java.net.ConnectException c -> "connection refused";
+            case java.net.SocketTimeoutException s -> "timed out";
+            case java.net.NoRouteToHostException r -> "no route to host";
+            case java.net.UnknownHostException u -> "unknown host";
+            case javax.net.ssl.SSLException s -> "the TLS handshake with the node failed";
+            case java.net.SocketException s -> "the connection to the node failed";
+            case java.io.IOException i -> "the connection to the node failed";
+            default -> "the probe failed (" + t.getClass().getSimpleName() + ")";
+        };
+    }
+
+    NodeClient client() {
+        return client;
     }
 
     @Override

@@ -33,15 +33,26 @@ public final class NodeRegistry {
         this.coolDown = coolDown;
     }
 
-    /** Normalises a node URL: scheme and port defaulted, no path, no trailing slash. */
+    /**
+     * Normalises a node URL: scheme and port defaulted, no path, no trailing slash. Only {@code http} and
+     * {@code https}, and no user name or password in the URL (a node is reached without credentials).
+     */
     public static URI normalize(String url) {
         String u = url.strip();
         if (!u.contains("://")) {
             u = "http://" + u;
         }
-        URI uri = URI.create(u);
+        URI uri;
+        try {
+            uri = URI.create(u);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("\"" + url + "\" is not an http(s) URL of an Ollama node");
+        }
         if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
             throw new IllegalArgumentException("\"" + url + "\" is not an http(s) URL of an Ollama node");
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw new IllegalArgumentException("A node URL must not contain a user name or password");
         }
         int port = uri.getPort() == -1 ? 11434 : uri.getPort();
         return URI.create(uri.getScheme() + "://" + uri.getHost() + ":" + port);

@@ -41,7 +41,7 @@ public final class NodesFeature implements GatewayFeature {
         this.registry = new NodeRegistry(context.clock(), Duration.ofMillis(config.getLong(Setting.NODE_COOLDOWN_MS)));
         NodeMetrics metrics = new NodeMetrics(context.meters());
         registry.subscribe(e -> metrics.onEvent(registry, e));
-        this.client = new NodeClient(Duration.ofMillis(config.getLong(Setting.UPSTREAM_CONNECT_TIMEOUT_MS)));
+        this.client = new NodeClient(NodeLimits.of(config), NodeAddressPolicy.of(config));
         this.prober = new NodeProber(registry, client, context.json());
         this.upstream = new Upstream(registry, client, context.json(), context.meters(),
                 Duration.ofMillis(config.getLong(Setting.STREAM_IDLE_TIMEOUT_MS)));
@@ -54,7 +54,9 @@ public final class NodesFeature implements GatewayFeature {
     private void addConfiguredNodes(Config config) {
         for (String url : config.getList(Setting.OLLAMA_NODES)) {
             try {
-                registry.add(URI.create(url), Optional.empty());
+                URI node = NodeRegistry.normalize(url);
+                client.policy().check(node);
+                registry.add(node, Optional.empty());
             } catch (IllegalArgumentException e) {
                 LOG.warning("OLLAMA_NODES: " + e.getMessage() + "; skipped");
             }

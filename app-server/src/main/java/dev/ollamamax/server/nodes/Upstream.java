@@ -22,20 +22,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Opens generation requests on the best node for a model. A node that fails before its first line
- * (refused, cut, 5xx, an error line, a 404 for a model its tags still listed) is skipped and the request
- * is sent to the next candidate; once a first line has arrived the call is the caller's.
+ * Opens generation requests on the best node for a model. The request moves to the next candidate only
+ * when the node cannot have processed it: nothing of it reached the node (refused, unreachable), or the
+ * node answered with a status that refuses it (404 for a model its tags still listed, 5xx) before any
+ * byte of a body. A node that takes the request and then fails (cut, stalls, breaks a limit, sends an
+ * error line) may have processed it: the client gets the error and the request is not sent again.
  */
 public final class Upstream implements AutoCloseable {
-
-    /** Headers of a non-streamed answer arrive only when the whole answer is done, and loading a model takes time. */
-    private static final Duration RESPONSE_TIMEOUT = Duration.ofMinutes(10);
 
     private final NodeRegistry registry;
     private final NodeClient client;
     private final ObjectMapper json;
     private final MeterRegistry meters;
     private final Duration idleTimeout;
+    private final Duration firstByteTimeout;
     private final Set<UpstreamCall> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger streams;
     private final ScheduledExecutorService watchdog;
@@ -46,6 +46,8 @@ public final class Upstream implements AutoCloseable {
         this.json = json;
         this.meters = meters;
         this.idleTimeout = idleTimeout;
+        // headers of a non-streamed answer arrive only when the whole answer is done, and loading a model takes time
+        this.firstByteTimeout = client.limits().firstByteTimeout();
         this.streams = new AtomicInteger();
         Gauge.builder("ollamamax.streams.in_flight", streams, AtomicInteger::get)
                 .description("Answers being streamed from a node right now").register(meters);
@@ -73,6 +75,10 @@ public final class Upstream implements AutoCloseable {
             failures.add(node.id() + ": " + attempt.error());
             allMissing &= attempt.missingModel();
             allUnreachable &= attempt.unreachable();
+            if (!attempt.retryable()) {
+                throw new GatewayException(ErrorKind.UPSTREAM_ERROR, "Node " + node.id() + " failed after it was sent the request"
+                        + " (not retried elsewhere: it may have been processed): " + attempt.error());
+            }
             Counter.builder("ollamamax.upstream.retries").tag("node", node.id())
                     .description("Requests moved to another node before their first byte, by the node that failed")
                     .register(meters).increment();
@@ -124,9 +130,15 @@ public final class Upstream implements AutoCloseable {
         return GatewayException.modelNotFound(model);
     }
 
-    private record Attempt(UpstreamCall call, String error, boolean missingModel, boolean unreachable) {
-        static Attempt failed(String error, boolean missingModel, boolean unreachable) {
-            return new Attempt(null, error, missingModel, unreachable);
+    private record Attempt(UpstreamCall call, String error, boolean missingModel, boolean unreachable, boolean retryable) {
+        /** The node refused the request before processing it: another node may take it. */
+        static Attempt refused(String error, boolean missingModel, boolean unreachable) {
+            return new Attempt(null, error, missingModel, unreachable, true);
+        }
+
+        /** The node had the request and failed: it must not be sent elsewhere. */
+        static Attempt failedAfterSending(String error) {
+            return new Attempt(null, error, false, false, false);
         }
     }
 
@@ -135,43 +147,47 @@ public final class Upstream implements AutoCloseable {
         node.acquire();
         boolean handedOver = false;
         try {
-            NodeResponse<InputStream> res = client.send(node.url(), "POST", path, body, RESPONSE_TIMEOUT);
+            NodeResponse<InputStream> res = client.send(node.url(), "POST", path, body, firstByteTimeout);
             int status = res.statusCode();
             if (status != 200) {
                 String message = errorMessage(res);
                 res.body().close();
                 if (status == 404) {
-                    return Attempt.failed(message, true, false);
+                    return Attempt.refused(message, true, false);
                 }
                 if (status == 503) {
-                    return Attempt.failed("busy: " + message, false, true);
+                    return Attempt.refused("busy: " + message, false, true);
                 }
                 if (status >= 500) {
                     registry.markFailed(node, "HTTP " + status + ": " + message);
-                    return Attempt.failed("HTTP " + status + ": " + message, false, false);
+                    return Attempt.refused("HTTP " + status + ": " + message, false, false);
+                }
+                if (status >= 300 && status < 400) {
+                    registry.markFailed(node, "answered with a redirect (HTTP " + status + "), which is not followed");
+                    return Attempt.refused("answered with a redirect (HTTP " + status + "), which is not followed", false, false);
                 }
                 throw new UpstreamStatusException(status, message);
             }
-            LineReader lines = new LineReader(res.body());
+            LineReader lines = new LineReader(res.body(), client.limits().maxLineBytes());
             byte[] first = lines.next();
             if (first == null) {
                 res.body().close();
                 registry.markFailed(node, "closed the connection before the first token");
-                return Attempt.failed("closed the connection before the first token", false, false);
+                return Attempt.failedAfterSending("closed the connection before the first token");
             }
             Optional<String> error = errorOf(first);
             if (error.isPresent()) {
                 res.body().close();
-                return Attempt.failed(error.get(), false, false);
+                return Attempt.failedAfterSending(error.get());
             }
-            UpstreamCall call = new UpstreamCall(node, res.body(), lines, first, start, this::closed);
+            UpstreamCall call = new UpstreamCall(node, res.body(), lines, first, start, this::closed, registry::markFailed);
             open.add(call);
             streams.incrementAndGet();
             Timer.builder("ollamamax.upstream.ttft").tag("node", node.id())
                     .description("Time from sending a request to a node until its first token")
                     .publishPercentileHistogram().register(meters).record(call.timeToFirstToken());
             handedOver = true;
-            return new Attempt(call, null, false, false);
+            return new Attempt(call, null, false, false, false);
         } catch (IOException e) {
             if (Thread.currentThread().isInterrupted()) {
                 // the gateway stopped this request (its listener is stopping): nothing is wrong with the node
@@ -179,7 +195,10 @@ public final class Upstream implements AutoCloseable {
             }
             String why = NodeProber.describe(e);
             registry.markFailed(node, why);
-            return Attempt.failed(why, false, e instanceof java.net.ConnectException);
+            if (e instanceof NotSentException) {
+                return Attempt.refused(why, false, true);
+            }
+            return Attempt.failedAfterSending(why);
         } finally {
             if (!handedOver) {
                 node.release();
@@ -211,20 +230,16 @@ public final class Upstream implements AutoCloseable {
     private Optional<String> errorOf(byte[] line) {
         try {
             JsonNode node = json.readTree(line);
-            return node.hasNonNull("error") ? Optional.of(node.path("error").asText()) : Optional.empty();
+            return node != null && node.hasNonNull("error") ? Optional.of(NodeErrorText.clip(node.path("error").asText())) : Optional.empty();
         } catch (IOException e) {
             return Optional.of("sent something that is not JSON");
         }
     }
 
+    /** The node's error answer in words a client may see ({@link NodeErrorText}). */
     private String errorMessage(NodeResponse<InputStream> res) {
         try (InputStream in = res.body()) {
-            byte[] bytes = in.readNBytes(64 * 1024);
-            JsonNode node = json.readTree(bytes);
-            if (node != null && node.hasNonNull("error")) {
-                return node.path("error").asText();
-            }
-            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8).strip();
+            return NodeErrorText.of(json, res.statusCode(), in.readNBytes(64 * 1024));
         } catch (IOException e) {
             return "HTTP " + res.statusCode();
         }

@@ -18,6 +18,7 @@ public final class UpstreamCall implements AutoCloseable {
     private final LineReader lines;
     private final long startNanos;
     private final Consumer<UpstreamCall> onClose;
+    private final java.util.function.BiConsumer<Node, String> onBroken;
     private final AtomicBoolean closed = new AtomicBoolean();
     private byte[] first;
     private volatile long lastActivityNanos;
@@ -25,7 +26,8 @@ public final class UpstreamCall implements AutoCloseable {
     private volatile boolean failed;
 
     UpstreamCall(Node node, InputStream body, LineReader lines, byte[] first, long startNanos,
-                 Consumer<UpstreamCall> onClose) {
+                 Consumer<UpstreamCall> onClose, java.util.function.BiConsumer<Node, String> onBroken) {
+        this.onBroken = onBroken;
         this.node = node;
         this.body = body;
         this.lines = lines;
@@ -69,8 +71,14 @@ public final class UpstreamCall implements AutoCloseable {
             return line;
         } catch (IOException e) {
             failed = true;
-            if (closed.get()) {
+            if (e instanceof java.net.SocketTimeoutException || e instanceof NodeReplyException) {
+                onBroken.accept(node, NodeProber.describe(e));
+            }
+            if (closed.get() || e instanceof java.net.SocketTimeoutException) {
                 throw new IOException("node " + node.id() + " sent nothing for too long; the request was stopped", e);
+            }
+            if (e instanceof NodeReplyException r && r.isLimit()) {
+                throw new IOException("node " + node.id() + " failed mid-answer: " + e.getMessage(), e);
             }
             throw new IOException("the connection to node " + node.id() + " broke mid-answer", e);
         }

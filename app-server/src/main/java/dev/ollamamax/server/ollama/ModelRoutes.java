@@ -8,6 +8,8 @@ import dev.ollamamax.server.errors.ErrorKind;
 import dev.ollamamax.server.errors.GatewayException;
 import dev.ollamamax.server.http.JsonBodies;
 import dev.ollamamax.server.nodes.ModelNames;
+import dev.ollamamax.server.nodes.NodeClient;
+import dev.ollamamax.server.nodes.NodeErrorText;
 import dev.ollamamax.server.nodes.Node;
 import dev.ollamamax.server.nodes.NodeRegistry;
 import dev.ollamamax.server.nodes.NodesFeature;
@@ -144,7 +146,7 @@ final class ModelRoutes implements HttpService {
         for (int i = 0; i < targets.size(); i++) {
             NodeResponse<byte[]> r = results.get(i);
             if (r == null || r.statusCode() != 200) {
-                failures.add(targets.get(i).id() + ": " + (r == null ? "no answer" : "HTTP " + r.statusCode() + " " + new String(r.body())));
+                failures.add(targets.get(i).id() + ": " + (r == null ? "no answer" : "HTTP " + r.statusCode() + " " + NodeErrorText.of(json, r.statusCode(), r.body())));
             }
             Node n = targets.get(i);
             Thread.ofVirtual().start(() -> nodes.prober().probe(n));
@@ -202,7 +204,13 @@ final class ModelRoutes implements HttpService {
     }
 
     private void forward(Node node, String method, String path, byte[] body, ServerResponse res) throws Exception {
-        NodeResponse<byte[]> r = nodes.client().sendBytes(node.url(), method, path, body, CALL_TIMEOUT);
+        NodeResponse<byte[]> r;
+        try {
+            r = nodes.client().sendBytes(node.url(), method, path, body, CALL_TIMEOUT);
+        } catch (java.io.IOException e) {
+            registry.markFailed(node, NodeClient.describe(e));
+            throw new GatewayException(ErrorKind.UPSTREAM_ERROR, "Node " + node.id() + ": " + NodeClient.describe(e));
+        }
         res.status(r.statusCode());
         res.header(io.helidon.http.HeaderNames.CONTENT_TYPE, r.header("Content-Type").orElse("application/json"));
         res.send(r.body());

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class LineReaderTest {
 
+    private static final int MAX = 1 << 20;
+
     /** Hands out its bytes a few at a time, like a network stream. */
     private static InputStream trickle(String s, int step) {
         byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
@@ -41,7 +43,7 @@ class LineReaderTest {
 
     @Test
     void splitsLinesAcrossReadsAndSkipsBlankOnes() throws IOException {
-        LineReader r = new LineReader(trickle("{\"a\":1}\n\r\n{\"b\":2}\r\n{\"c\":3}", 3));
+        LineReader r = new LineReader(trickle("{\"a\":1}\n\r\n{\"b\":2}\r\n{\"c\":3}", 3), MAX);
         assertThat(next(r)).isEqualTo("{\"a\":1}");
         assertThat(next(r)).isEqualTo("{\"b\":2}");
         assertThat(next(r)).isEqualTo("{\"c\":3}");
@@ -69,13 +71,38 @@ class LineReaderTest {
                 return first.length;
             }
         };
-        assertThat(next(new LineReader(in))).isEqualTo("one");
+        assertThat(next(new LineReader(in, MAX))).isEqualTo("one");
+    }
+
+    @Test
+    void aLineOverTheLimitIsAnErrorInsteadOfABiggerBuffer() {
+        java.io.InputStream endless = new java.io.InputStream() {
+            @Override
+            public int read() {
+                return 'x';
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                java.util.Arrays.fill(b, off, off + len, (byte) 'x');
+                return len;
+            }
+        };
+        LineReader r = new LineReader(endless, 100_000);
+        org.assertj.core.api.Assertions.assertThatThrownBy(r::next).isInstanceOf(NodeReplyException.class)
+                .hasMessageContaining("NODE_MAX_LINE_BYTES");
+    }
+
+    @Test
+    void aLineAtTheLimitIsRead() throws IOException {
+        LineReader r = new LineReader(new ByteArrayInputStream(("y".repeat(100) + "\r\n").getBytes(StandardCharsets.UTF_8)), 100);
+        assertThat(next(r)).hasSize(100);
     }
 
     @Test
     void handlesLinesLongerThanItsBuffer() throws IOException {
         String longLine = "x".repeat(20_000);
-        LineReader r = new LineReader(new ByteArrayInputStream((longLine + "\nend\n").getBytes(StandardCharsets.UTF_8)));
+        LineReader r = new LineReader(new ByteArrayInputStream((longLine + "\nend\n").getBytes(StandardCharsets.UTF_8)), MAX);
         assertThat(next(r)).isEqualTo(longLine);
         assertThat(next(r)).isEqualTo("end");
     }

@@ -30,8 +30,26 @@ class ChatFailuresTest {
     @TempDir
     Path home;
 
+    @org.junit.jupiter.api.Test
+    void aNodeThatReadTheRequestAndCutIsNotRetriedElsewhere() throws Exception {
+        // the node had the whole request before it hung up: it may have processed it, so it is not sent twice
+        try (FakeOllama first = FakeOllama.start().reply("llama3", List.of("from", " first")).loaded("llama3");
+             FakeOllama second = FakeOllama.start().reply("llama3", List.of("from", " second"));
+             TestGateway gw = TestGateway.start(home, first, second)) {
+            first.failNext(Failure.CUT_BEFORE_FIRST_TOKEN);
+
+            HttpResponse<String> res = gw.post("/v1/chat/completions", STREAM);
+
+            assertThat(res.statusCode()).isEqualTo(502);
+            assertThat(gw.json(res.body()).path("error").path("code").asText()).isEqualTo("upstream_error");
+            assertThat(second.requests()).noneMatch(r -> r.path().equals("/api/chat"));
+            // the cooled-down node is skipped by the next request
+            assertThat(gw.post("/v1/chat/completions", STREAM).body()).contains("second");
+        }
+    }
+
     @ParameterizedTest
-    @EnumSource(value = Failure.class, names = {"STATUS_500_BEFORE_FIRST_TOKEN", "CUT_BEFORE_FIRST_TOKEN", "STATUS_503_BUSY"})
+    @EnumSource(value = Failure.class, names = {"STATUS_500_BEFORE_FIRST_TOKEN", "STATUS_503_BUSY"})
     void failsOverToTheNextNodeBeforeTheFirstToken(Failure failure) throws Exception {
         // the node that has the model loaded is tried first
         try (FakeOllama first = FakeOllama.start().reply("llama3", List.of("from", " first")).loaded("llama3");
