@@ -47,6 +47,8 @@ final class HostileNode implements AutoCloseable {
         STALL_BEFORE_ANY_BYTE,
         /** Reads the whole request, then closes the connection without a byte of answer. */
         CLOSE_AFTER_READ,
+        /** A good answer with keep-alive, then the connection closed while it sits idle in the gateway's pool. */
+        CLOSE_AFTER_ANSWER,
         /** A 302 to {@link #redirectTo}. */
         REDIRECT
     }
@@ -155,12 +157,12 @@ final class HostileNode implements AutoCloseable {
     /** Answers one request; false when the connection is to be dropped. */
     private boolean answer(String request, Socket s, OutputStream out) throws IOException, InterruptedException {
         switch (behaviour) {
-            case NORMAL -> {
+            case NORMAL, CLOSE_AFTER_ANSWER -> {
                 String body = "{\"message\":{\"role\":\"assistant\",\"content\":\"hostile\"},\"done\":false}\n"
                         + "{\"message\":{\"role\":\"assistant\",\"content\":\"\"},\"done\":true,\"done_reason\":\"stop\"}\n";
                 write(out, "HTTP/1.1 200 OK\r\nContent-Type: application/x-ndjson\r\nContent-Length: "
                         + body.length() + "\r\n\r\n" + body);
-                return true;
+                return behaviour == Behaviour.NORMAL;
             }
             case ENDLESS_BODY, ENDLESS_LINE -> {
                 write(out, "HTTP/1.1 200 OK\r\nContent-Type: application/x-ndjson\r\nConnection: close\r\n\r\n{\"a\":\"");
