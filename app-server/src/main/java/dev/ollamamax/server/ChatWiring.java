@@ -1,6 +1,9 @@
 package dev.ollamamax.server;
 
+import dev.ollamamax.server.auth.AuthError;
 import dev.ollamamax.server.auth.AuthFeature;
+import dev.ollamamax.server.auth.AuthResult;
+import dev.ollamamax.server.auth.RateLimiter;
 import dev.ollamamax.server.auth.Principal;
 import dev.ollamamax.server.chat.ChatAuth;
 import dev.ollamamax.server.chat.ChatPrincipal;
@@ -8,6 +11,7 @@ import dev.ollamamax.server.chat.ConversationSink;
 import dev.ollamamax.server.chat.ConversationTurn;
 import dev.ollamamax.server.conversations.ConversationStore;
 import dev.ollamamax.server.conversations.NewMessage;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +25,11 @@ final class ChatWiring {
     private ChatWiring() {
     }
 
-    /** JWT access tokens and API keys, checked like on the HTTP APIs; no auth when it is switched off. */
+    /**
+     * JWT access tokens and API keys, checked like on the HTTP APIs; no auth when it is switched off. An open
+     * connection's credential is checked again against the stores (logout, revocation, the user's current
+     * role), and its inferences count against the same rate limiter as HTTP requests.
+     */
     static ChatAuth auth(AuthFeature auth) {
         if (!auth.enabled()) {
             return ChatAuth.none();
@@ -36,12 +44,38 @@ final class ChatWiring {
             public Optional<ChatPrincipal> authenticate(String token) {
                 return auth.authenticator().authenticate(token).map(ChatWiring::principal);
             }
+
+            @Override
+            public Recheck recheck(String token, ChatPrincipal principal) {
+                AuthResult result = auth.authenticator().verify(token);
+                if (result.error().filter(e -> e == AuthError.UNAVAILABLE).isPresent()) {
+                    return Recheck.UNKNOWN;
+                }
+                Optional<Principal> now = result.principal();
+                if (now.isEmpty() || !now.get().username().equals(principal.user())) {
+                    return Recheck.REFUSED;
+                }
+                try {
+                    Optional<String> role = auth.accounts().roleOf(now.get().userId());
+                    return role.filter(principal.role()::equals).isPresent() ? Recheck.VALID : Recheck.REFUSED;
+                } catch (Exception e) {
+                    return Recheck.UNKNOWN;
+                }
+            }
+
+            @Override
+            public Optional<Duration> tryAcquire(ChatPrincipal principal) {
+                RateLimiter.Decision d = auth.rateLimiter().tryAcquire(principal.subject());
+                return d.allowed() ? Optional.empty() : Optional.of(d.retryAfter());
+            }
         };
     }
 
     private static ChatPrincipal principal(Principal p) {
         Optional<Instant> expires = p.expiresAt().equals(Instant.MAX) ? Optional.empty() : Optional.of(p.expiresAt());
-        return new ChatPrincipal(p.username(), p.role(), expires);
+        // the same subject the HTTP filter counts under (Principal.rateSubject)
+        String subject = p.apiKeyId().map(id -> "key:" + id).orElse("user:" + p.userId());
+        return new ChatPrincipal(p.username(), p.role(), expires, subject);
     }
 
     /** Stores each finished turn of a chat that names a {@code conversation_id}, under its user. */

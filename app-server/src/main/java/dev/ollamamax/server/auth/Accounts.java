@@ -83,6 +83,11 @@ public final class Accounts {
         return database.query(c -> Users.byName(c, username)).map(User::id);
     }
 
+    /** The role the user has now (a token carries the role it was issued with); empty when there is no such user. */
+    public Optional<String> roleOf(long userId) throws SQLException {
+        return byId(userId).map(User::role);
+    }
+
     Optional<User> byId(long id) throws SQLException {
         return database.query(c -> Users.byId(c, id));
     }

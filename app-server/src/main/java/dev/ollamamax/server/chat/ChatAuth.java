@@ -14,6 +14,33 @@ public interface ChatAuth {
     /** The principal for a JWT access token or API key, or empty when it is not valid (bad, expired, revoked). */
     Optional<ChatPrincipal> authenticate(String token);
 
+    /** The outcome of checking an open connection's credential again. */
+    enum Recheck {
+        /** Still valid, for the same user and role. */
+        VALID,
+        /** Logged out, revoked, expired, password or role changed: the session ends. */
+        REFUSED,
+        /** Cannot be checked right now (the store is down): the session goes on, and is checked again soon. */
+        UNKNOWN
+    }
+
+    /**
+     * Checks the credential an open connection authenticated with, against who it authenticated as. By
+     * default: authenticate again, and the same user and role must come back.
+     */
+    default Recheck recheck(String token, ChatPrincipal principal) {
+        return authenticate(token).filter(p -> p.user().equals(principal.user()) && p.role().equals(principal.role()))
+                .isPresent() ? Recheck.VALID : Recheck.REFUSED;
+    }
+
+    /**
+     * Counts one inference against the subject's rate limit (the HTTP APIs' limiter); empty when allowed,
+     * else how long to wait. By default there is no limit.
+     */
+    default Optional<java.time.Duration> tryAcquire(ChatPrincipal principal) {
+        return Optional.empty();
+    }
+
     /** No authentication: every connection may chat; an {@code auth} frame is accepted as anonymous. */
     static ChatAuth none() {
         return new ChatAuth() {

@@ -36,6 +36,8 @@ final class ChatConnection implements WsListener {
     private final ChatRuntime rt;
     private final Listener listener;
     private final Map<String, Generation> generations = new ConcurrentHashMap<>();
+    /** The permit key each running generation holds. */
+    private final Map<Generation, String> permits = new ConcurrentHashMap<>();
     private final AtomicBoolean ended = new AtomicBoolean();
     private volatile Optional<String> upgradeToken = Optional.empty();
     private volatile WsSession session;
@@ -44,6 +46,11 @@ final class ChatConnection implements WsListener {
     private volatile ChatPrincipal principal;
     private volatile Set<Topic> topics = Set.of();
     private volatile long lastSeen = System.nanoTime();
+    /** The last text or binary message from the client (pongs do not count): for the idle timeout. */
+    private volatile long lastMessage = System.nanoTime();
+    /** The token this connection authenticated with, checked again while the connection lives. */
+    private volatile String credential;
+    private final AtomicBoolean rechecking = new AtomicBoolean();
     private volatile long lastPing;
     private final MessageAssembler assembler;
 
@@ -67,8 +74,10 @@ final class ChatConnection implements WsListener {
     public void onOpen(WsSession session) {
         this.session = session;
         this.thread = Thread.currentThread();
-        this.outbox = new Outbox(session, () -> end("the connection broke"));
+        this.outbox = new Outbox(session, rt.limits().maxOutboundBytes(), rt.limits().stallLimit(),
+                () -> end("the connection broke"), this::dropUnreadingClient);
         lastSeen = System.nanoTime();
+        lastMessage = lastSeen;
         rt.hub().register(this);
         rt.hub().metrics().opened(listener);
         send(new ServerFrame.Hello("ollamamax", rt.version(), listener.wireName(),
@@ -80,6 +89,7 @@ final class ChatConnection implements WsListener {
     @Override
     public void onMessage(WsSession session, String text, boolean last) {
         lastSeen = System.nanoTime();
+        lastMessage = lastSeen;
         MessageAssembler.Result r = assembler.add(text, last);
         if (r instanceof MessageAssembler.Complete c) {
             handle(c.text());
@@ -93,6 +103,7 @@ final class ChatConnection implements WsListener {
     @Override
     public void onMessage(WsSession session, BufferData buffer, boolean last) {
         lastSeen = System.nanoTime();
+        lastMessage = lastSeen;
         if (last) {
             error(null, ErrorCode.BAD_REQUEST, "Binary messages are not part of the chat protocol; send JSON as text messages");
         }
@@ -159,6 +170,7 @@ final class ChatConnection implements WsListener {
         }
         if (p.isPresent()) {
             principal = p.get();
+            credential = token;
             send(new ServerFrame.AuthOk(p.get().user(), p.get().role(), p.get().expiresAt().map(Object::toString).orElse(null)));
         } else {
             error(null, ErrorCode.UNAUTHORIZED, "The token was not accepted (it is invalid, expired or revoked); "
@@ -177,9 +189,35 @@ final class ChatConnection implements WsListener {
                     + " generations at once; wait for one to finish");
             return;
         }
+        ChatPrincipal who = principal;
+        if (who != null && credential != null && rt.auth().recheck(credential, who) == ChatAuth.Recheck.REFUSED) {
+            endUnauthorized();
+            return;
+        }
+        if (who != null) {
+            Optional<java.time.Duration> wait = rt.auth().tryAcquire(who);
+            if (wait.isPresent()) {
+                error(request.id(), ErrorCode.RATE_LIMITED, "Too many requests (RATE_LIMIT_PER_MINUTE, counted with your HTTP "
+                        + "requests); try again in " + Math.max(1, (wait.get().toMillis() + 999) / 1000) + " s");
+                return;
+            }
+        }
+        String permitKey = permitKey();
+        if (!rt.permits().tryAcquire(permitKey)) {
+            error(request.id(), ErrorCode.TOO_MANY_GENERATIONS, "You already run " + rt.permits().max()
+                    + " generations at once (WS_MAX_CONCURRENT_GENERATIONS, over all your connections); wait for one to finish");
+            return;
+        }
         Generation g = new Generation(this, rt, request);
         generations.put(request.id(), g);
+        permits.put(g, permitKey);
         g.start();
+    }
+
+    /** Generations count per user; without authentication, per connection. */
+    private String permitKey() {
+        ChatPrincipal who = principal;
+        return who != null && rt.auth().required() ? "user:" + who.user() : "connection:" + System.identityHashCode(this);
     }
 
     private void cancel(String id) {
@@ -220,6 +258,71 @@ final class ChatConnection implements WsListener {
 
     void finished(String id, Generation g) {
         generations.remove(id, g);
+        String key = permits.remove(g);
+        if (key != null) {
+            rt.permits().release(key);
+        }
+    }
+
+    /**
+     * Called by the hub's timer: checks this connection's credential again off the timer thread. A credential
+     * that is now refused (logged out, revoked, password or role changed, expired) ends the connection.
+     */
+    void recheckCredential() {
+        ChatPrincipal who = principal;
+        String token = credential;
+        if (ended.get() || who == null || token == null || !rechecking.compareAndSet(false, true)) {
+            return;
+        }
+        Thread.ofVirtual().name("chat-auth-check").start(() -> {
+            try {
+                boolean expired = who.expiresAt().filter(t -> !t.isAfter(java.time.Instant.now())).isPresent();
+                if (expired || rt.auth().recheck(token, who) == ChatAuth.Recheck.REFUSED) {
+                    endUnauthorized();
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "Chat credential check failed", e);
+            } finally {
+                rechecking.set(false);
+            }
+        });
+    }
+
+    /** The credential is no longer good: an {@code unauthorized} error, then close (1008), generations stopped. */
+    private void endUnauthorized() {
+        if (ended.get()) {
+            return;
+        }
+        error(null, ErrorCode.UNAUTHORIZED, "The credential of this connection is no longer valid (logged out, revoked, "
+                + "password or role changed, or expired); connect again with a new token");
+        Outbox o = outbox;
+        if (o != null) {
+            o.close(1008, "credential no longer valid");
+        }
+        stop("credential no longer valid", false);
+    }
+
+    /** The client lets its messages pile up: close 1008, and the socket is cut shortly after if the close cannot get through. */
+    private void dropUnreadingClient() {
+        WsSession s = session;
+        Thread.ofVirtual().name("chat-drop").start(() -> {
+            try {
+                s.close(1008, "the client does not read its messages");
+            } catch (RuntimeException e) {
+                // the socket is going anyway
+            }
+        });
+        Thread.ofVirtual().name("chat-drop").start(() -> {
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (s instanceof ServerConnection connection) {
+                connection.close(true);
+            }
+        });
+        end("the client does not read its messages");
     }
 
     void push(String text) {
@@ -247,6 +350,13 @@ final class ChatConnection implements WsListener {
             end("the connection was lost");
             return;
         }
+        long idle = now - lastMessage;
+        long idleLimit = rt.limits().idleTimeout().toNanos();
+        if (idleLimit > 0 && idle > idleLimit && generations.isEmpty()) {
+            outbox.close(1000, "no message for " + idle / 1_000_000_000 + " s (WS_IDLE_TIMEOUT_MS)");
+            stop("idle", false);
+            return;
+        }
         long silent = now - lastSeen;
         if (silent > 3 * heartbeatNanos) {
             outbox.close(1001, "no answer to heartbeats for " + silent / 1_000_000_000 + " s");
@@ -262,7 +372,15 @@ final class ChatConnection implements WsListener {
 
     /** The connection is over: stops its generations and forgets it. Idempotent. */
     void end(String reason) {
+        stop(reason, true);
+    }
+
+    /** Stops the generations and forgets the connection; {@code abandon} drops what is still queued for the client. */
+    private void stop(String reason, boolean abandon) {
         if (!ended.compareAndSet(false, true)) {
+            if (abandon && outbox != null) {
+                outbox.abandon();
+            }
             return;
         }
         LOG.fine(() -> "Chat connection on " + listener.wireName() + " ended: " + reason);
@@ -273,7 +391,7 @@ final class ChatConnection implements WsListener {
         rt.hub().metrics().closed(listener);
         generations.values().forEach(Generation::cancel);
         Outbox o = outbox;
-        if (o != null) {
+        if (o != null && abandon) {
             o.abandon();
         }
     }

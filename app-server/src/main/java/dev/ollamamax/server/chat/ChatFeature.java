@@ -33,11 +33,12 @@ public final class ChatFeature implements GatewayFeature {
         Config config = context.config();
         FrameCodec codec = new FrameCodec();
         ChatMetrics metrics = new ChatMetrics(context.meters(), nodes.registry(), context.clock());
+        ChatLimits limits = ChatLimits.of(config);
         ChatHub hub = new ChatHub(codec, metrics, nodes.registry(),
                 Duration.ofMillis(config.getLong(Setting.WS_HEARTBEAT_MS)),
-                Duration.ofMillis(config.getLong(Setting.WS_METRICS_INTERVAL_MS)));
+                Duration.ofMillis(config.getLong(Setting.WS_METRICS_INTERVAL_MS)), limits.authRecheck());
         this.runtime = new ChatRuntime(hub, nodes.registry(), nodes.upstream(), auth, sink, context.json(),
-                config.getLong(Setting.WS_MAX_FRAME_BYTES), VERSION);
+                config.getLong(Setting.WS_MAX_FRAME_BYTES), VERSION, limits, new GenerationPermits(limits.maxGenerationsPerUser()));
     }
 
     /**

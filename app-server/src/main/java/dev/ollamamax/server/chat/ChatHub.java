@@ -19,7 +19,8 @@ import java.util.logging.Logger;
 /**
  * The open chat connections of all three listeners: pushes node events, service updates and metrics
  * to subscribers, pings connections that have been silent for a heartbeat, closes those silent for
- * three, and notices connections whose socket went away without a close frame.
+ * three, closes those whose client sent no message for the idle timeout, checks every connection's
+ * credential again at a fixed interval, and notices connections whose socket went away without a close frame.
  */
 final class ChatHub implements AutoCloseable {
 
@@ -33,13 +34,15 @@ final class ChatHub implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final AutoCloseable nodeSubscription;
 
-    ChatHub(FrameCodec codec, ChatMetrics metrics, NodeRegistry nodes, Duration heartbeat, Duration metricsInterval) {
+    ChatHub(FrameCodec codec, ChatMetrics metrics, NodeRegistry nodes, Duration heartbeat, Duration metricsInterval,
+            Duration authRecheck) {
         this.codec = codec;
         this.metrics = metrics;
         this.heartbeatNanos = heartbeat.toNanos();
         this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("chat-heartbeat").factory());
         long tick = Math.max(50, Math.min(1000, heartbeat.toMillis() / 4));
         timer.scheduleWithFixedDelay(this::heartbeat, tick, tick, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(this::recheckCredentials, authRecheck.toMillis(), authRecheck.toMillis(), TimeUnit.MILLISECONDS);
         timer.scheduleWithFixedDelay(this::pushMetrics, metricsInterval.toMillis(), metricsInterval.toMillis(), TimeUnit.MILLISECONDS);
         this.nodeSubscription = nodes.subscribe(e -> broadcast(Topic.NODES, NodeViews.frame(e)));
     }
@@ -94,6 +97,17 @@ final class ChatHub implements AutoCloseable {
                 c.heartbeat(now, heartbeatNanos);
             } catch (RuntimeException e) {
                 LOG.warning("Chat heartbeat failed for a connection: " + e);
+            }
+        }
+    }
+
+    /** Starts a check of every authenticated connection's credential (each on its own virtual thread, never two at once). */
+    private void recheckCredentials() {
+        for (ChatConnection c : connections) {
+            try {
+                c.recheckCredential();
+            } catch (RuntimeException e) {
+                LOG.warning("Chat credential check failed for a connection: " + e);
             }
         }
     }

@@ -6,5 +6,5 @@ import dev.ollamamax.server.nodes.Upstream;
 
 /** What every chat connection uses, built once by {@link ChatFeature}. */
 record ChatRuntime(ChatHub hub, NodeRegistry nodes, Upstream upstream, ChatAuth auth, ConversationSink sink,
-                   ObjectMapper json, long maxFrameBytes, String version) {
+                   ObjectMapper json, long maxFrameBytes, String version, ChatLimits limits, GenerationPermits permits) {
 }

@@ -12,8 +12,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * (a short-lived virtual thread that drains the queue). Producers never write to the socket themselves,
  * so interrupting a producer (a generation reading from its node) can never close the client's socket.
  * Generations are held back when the client reads slower than the node writes ({@link #send} waits
- * while {@value #SOFT_LIMIT} frames are queued); pushes never wait, and a client that lets
- * {@value #HARD_LIMIT} frames pile up is disconnected.
+ * while {@value #SOFT_LIMIT} frames or half the byte limit are queued, for at most the stall limit);
+ * pushes never wait. A client that lets more than the byte limit ({@code WS_MAX_OUTBOUND_BYTES}) or
+ * {@value #HARD_LIMIT} frames pile up, or holds a generation back past the stall limit, does not read:
+ * it is dropped (close code 1008) through {@code onOverflow}.
  */
 final class Outbox {
 
@@ -26,48 +28,101 @@ final class Outbox {
 
     private final WsSession session;
     private final Runnable onBroken;
+    private final Runnable onOverflow;
+    private final long maxBytes;
+    private final long stallNanos;
+    /** UTF-8 bytes queued, including the frame being written. */
+    private long queuedBytes;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition drained = lock.newCondition();
     private final Deque<Object> queue = new ArrayDeque<>();
     private boolean draining;
     private boolean closed;
 
-    Outbox(WsSession session, Runnable onBroken) {
+    Outbox(WsSession session, long maxBytes, java.time.Duration stallLimit, Runnable onBroken, Runnable onOverflow) {
         this.session = session;
+        this.maxBytes = maxBytes;
+        this.stallNanos = stallLimit.toNanos();
         this.onBroken = onBroken;
+        this.onOverflow = onOverflow;
     }
 
     /** Queues a frame, waiting while the client is far behind; throws when the connection is gone. */
     void send(String text) throws InterruptedException {
+        long size = utf8Length(text);
+        boolean overflow = false;
         lock.lock();
         try {
-            while (!closed && queue.size() >= SOFT_LIMIT) {
-                drained.await();
+            long deadline = System.nanoTime() + stallNanos;
+            while (!closed && (queue.size() >= SOFT_LIMIT || queuedBytes >= maxBytes / 2)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    overflow = overflow();
+                    break;
+                }
+                drained.awaitNanos(left);
             }
-            enqueue(text);
+            if (!overflow && !closed && queuedBytes > 0 && queuedBytes + size > maxBytes) {
+                overflow = overflow();
+            }
+            if (!overflow) {
+                enqueue(text, size);
+            }
         } finally {
             lock.unlock();
+        }
+        if (overflow) {
+            onOverflow.run();
+            throw new ConnectionGone();
         }
     }
 
     /** Queues a frame without waiting (pushes, replies on the connection's own thread). */
     void push(String text) {
+        long size = utf8Length(text);
+        boolean overflow = false;
         lock.lock();
         try {
             if (closed) {
                 return;
             }
-            if (queue.size() >= HARD_LIMIT) {
-                queue.clear();
-                queue.add(new Close(1008, "the client does not read its messages"));
-                closed = true;
-                startDrain();
-                return;
+            if (queue.size() >= HARD_LIMIT || queuedBytes > 0 && queuedBytes + size > maxBytes) {
+                overflow = overflow();
+            } else {
+                enqueue(text, size);
             }
-            enqueue(text);
         } finally {
             lock.unlock();
         }
+        if (overflow) {
+            onOverflow.run();
+        }
+    }
+
+    /** The client does not read: nothing more is queued or written; true for the caller to run {@code onOverflow}. */
+    private boolean overflow() {
+        queue.clear();
+        closed = true;
+        drained.signalAll();
+        return true;
+    }
+
+    static long utf8Length(String text) {
+        long n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                n++;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c)) {
+                n += 4;
+                i++;
+            } else {
+                n += 3;
+            }
+        }
+        return n;
     }
 
     /** Queues a WebSocket ping control frame. */
@@ -104,6 +159,7 @@ final class Outbox {
         try {
             closed = true;
             queue.clear();
+            queuedBytes = 0;
             drained.signalAll();
         } finally {
             lock.unlock();
@@ -119,11 +175,12 @@ final class Outbox {
         }
     }
 
-    private void enqueue(String text) {
+    private void enqueue(String text, long size) {
         if (closed) {
             throw new ConnectionGone();
         }
         queue.add(text);
+        queuedBytes += size;
         startDrain();
     }
 
@@ -152,6 +209,15 @@ final class Outbox {
             }
             try {
                 write(next);
+                if (next instanceof String text) {
+                    lock.lock();
+                    try {
+                        queuedBytes = Math.max(0, queuedBytes - utf8Length(text));
+                        drained.signalAll();
+                    } finally {
+                        lock.unlock();
+                    }
+                }
             } catch (RuntimeException e) {
                 abandon();
                 lock.lock();

@@ -44,7 +44,15 @@ public final class RawWebSocket implements AutoCloseable {
 
     /** Connects and completes the handshake for {@code path} (e.g. {@code /chat}). */
     public static RawWebSocket connect(String host, int port, String path) throws IOException {
+        return connect(host, port, path, 0);
+    }
+
+    /** Connects with a small receive buffer (bytes, 0 for the default): a client that reads slowly fills it soon. */
+    public static RawWebSocket connect(String host, int port, String path, int receiveBuffer) throws IOException {
         Socket socket = new Socket();
+        if (receiveBuffer > 0) {
+            socket.setReceiveBufferSize(receiveBuffer);
+        }
         socket.connect(new InetSocketAddress(host, port), 5000);
         RawWebSocket ws = new RawWebSocket(socket);
         ws.handshake(host, port, path);

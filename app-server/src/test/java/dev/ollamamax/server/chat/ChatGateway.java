@@ -42,7 +42,13 @@ final class ChatGateway implements AutoCloseable {
 
     /** A gateway whose chat uses the given authentication and conversation sink. */
     static ChatGateway withChat(Path home, ChatAuth auth, ConversationSink sink, FakeOllama... nodes) {
-        Config config = config(home, nodes).build();
+        return withChat(home, UnaryOperator.identity(), auth, sink, nodes);
+    }
+
+    /** Like {@link #withChat(Path, ChatAuth, ConversationSink, FakeOllama...)} with extra settings. */
+    static ChatGateway withChat(Path home, UnaryOperator<Config.Builder> extra, ChatAuth auth, ConversationSink sink,
+                                FakeOllama... nodes) {
+        Config config = extra.apply(config(home, nodes)).build();
         return new ChatGateway(Gateway.create(config, ctx -> {
             NodesFeature n = new NodesFeature(ctx);
             List<GatewayFeature> features = List.of(new OpsFeature(ctx, List.of()), n, new ChatFeature(ctx, n, auth, sink));

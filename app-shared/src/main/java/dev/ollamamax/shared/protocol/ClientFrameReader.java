@@ -31,7 +31,7 @@ final class ClientFrameReader {
             case "ping" -> new ClientFrame.Ping(timestamp(frame));
             case "get_nodes" -> new ClientFrame.GetNodes();
             case "subscribe" -> new ClientFrame.Subscribe(topics(frame));
-            default -> throw bad("Unknown frame type \"" + type.asText() + "\"; the server understands " + TYPES);
+            default -> throw bad("Unknown frame type \"" + shown(type.asText()) + "\"; the server understands " + TYPES);
         };
     }
 
@@ -144,7 +144,7 @@ final class ClientFrameReader {
         for (JsonNode t : topics) {
             Topic topic = t.isTextual() ? Topic.fromWire(t.asText()).orElse(null) : null;
             if (topic == null) {
-                throw bad("Unknown topic " + t + "; the topics are " + allowed);
+                throw bad("Unknown topic " + shown(t.toString()) + "; the topics are " + allowed);
             }
             out.add(topic);
         }
@@ -205,4 +205,11 @@ final class ClientFrameReader {
     private static ProtocolException bad(String message, String id) {
         return new ProtocolException(ErrorCode.BAD_REQUEST, message, id);
     }
+
+    /** Client text repeated in an error message: at most {@value #MAX_SHOWN} characters, so an error never echoes a huge input. */
+    static String shown(String text) {
+        return text.length() <= MAX_SHOWN ? text : text.substring(0, MAX_SHOWN) + "… (" + text.length() + " characters)";
+    }
+
+    static final int MAX_SHOWN = 64;
 }

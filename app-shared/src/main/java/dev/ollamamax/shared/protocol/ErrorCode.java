@@ -15,6 +15,7 @@ public enum ErrorCode {
     NO_HEALTHY_NODE("no_healthy_node"),
     UPSTREAM_ERROR("upstream_error"),
     RATE_LIMITED("rate_limited"),
+    TOO_MANY_GENERATIONS("too_many_generations"),
     INTERNAL("internal");
 
     private final String wireName;

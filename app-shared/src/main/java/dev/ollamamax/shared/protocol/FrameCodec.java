@@ -85,6 +85,9 @@ public final class FrameCodec {
 
     private static String shortMessage(java.io.IOException e) {
         String message = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+        if (message != null && message.length() > 200) { // parser messages quote the input: never echo much of it
+            message = message.substring(0, 200) + "…";
+        }
         if (e instanceof JsonProcessingException j && j.getLocation() != null) {
             message += " (at line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr() + ")";
         }
