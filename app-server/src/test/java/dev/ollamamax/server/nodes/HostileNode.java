@@ -24,9 +24,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * routed to first), and answers everything else the way {@link #behave} says. It records every request
  * it read, whole, so tests can count what reached it. {@link #close} closes every socket and thread.
  */
-final class HostileNode implements AutoCloseable {
+public final class HostileNode implements AutoCloseable {
 
-    enum Behaviour {
+    public enum Behaviour {
         /** Well-behaved: a short NDJSON answer. */
         NORMAL,
         /** Writes {@code -ERR secret-banner} on connect, before reading anything, and hangs up (like Redis). */
@@ -68,7 +68,7 @@ final class HostileNode implements AutoCloseable {
         acceptor = Thread.ofPlatform().daemon().name("hostile-node").start(this::accept);
     }
 
-    static HostileNode start() {
+    public static HostileNode start() {
         try {
             return new HostileNode();
         } catch (IOException e) {
@@ -77,36 +77,36 @@ final class HostileNode implements AutoCloseable {
     }
 
     /** How requests other than the probes are answered from now on. */
-    HostileNode behave(Behaviour b) {
+    public HostileNode behave(Behaviour b) {
         this.behaviour = b;
         return this;
     }
 
-    HostileNode redirectTo(URI target) {
+    public HostileNode redirectTo(URI target) {
         this.redirectTo = target;
         return this;
     }
 
     /** The behaviour applies to the probes as well. */
-    HostileNode probesToo() {
+    public HostileNode probesToo() {
         this.probesToo = true;
         return this;
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("http://127.0.0.1:" + server.getLocalPort());
     }
 
-    String id() {
+    public String id() {
         return "127.0.0.1:" + server.getLocalPort();
     }
 
     /** Every request read, as {@code "METHOD /path"}. */
-    List<String> received() {
+    public List<String> received() {
         return List.copyOf(received);
     }
 
-    long count(String methodAndPath) {
+    public long count(String methodAndPath) {
         return received.stream().filter(methodAndPath::equals).count();
     }
 
