@@ -203,21 +203,26 @@ final class ChatConnection implements WsListener {
             }
         }
         String permitKey = permitKey();
-        if (!rt.permits().tryAcquire(permitKey)) {
+        if (permitKey != null && !rt.permits().tryAcquire(permitKey)) {
             error(request.id(), ErrorCode.TOO_MANY_GENERATIONS, "You already run " + rt.permits().max()
                     + " generations at once (WS_MAX_CONCURRENT_GENERATIONS, over all your connections); wait for one to finish");
             return;
         }
         Generation g = new Generation(this, rt, request);
         generations.put(request.id(), g);
-        permits.put(g, permitKey);
+        if (permitKey != null) {
+            permits.put(g, permitKey);
+        }
         g.start();
     }
 
-    /** Generations count per user; without authentication, per connection. */
+    /**
+     * Generations count per user; null without authentication (there are no users then, and a connection is
+     * limited to {@value #MAX_GENERATIONS} on its own).
+     */
     private String permitKey() {
         ChatPrincipal who = principal;
-        return who != null && rt.auth().required() ? "user:" + who.user() : "connection:" + System.identityHashCode(this);
+        return who != null && rt.auth().required() ? "user:" + who.user() : null;
     }
 
     private void cancel(String id) {

@@ -42,7 +42,8 @@ final class ChatHub implements AutoCloseable {
         this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("chat-heartbeat").factory());
         long tick = Math.max(50, Math.min(1000, heartbeat.toMillis() / 4));
         timer.scheduleWithFixedDelay(this::heartbeat, tick, tick, TimeUnit.MILLISECONDS);
-        timer.scheduleWithFixedDelay(this::recheckCredentials, authRecheck.toMillis(), authRecheck.toMillis(), TimeUnit.MILLISECONDS);
+        long recheck = Math.max(100, authRecheck.toMillis());
+        timer.scheduleWithFixedDelay(this::recheckCredentials, recheck, recheck, TimeUnit.MILLISECONDS);
         timer.scheduleWithFixedDelay(this::pushMetrics, metricsInterval.toMillis(), metricsInterval.toMillis(), TimeUnit.MILLISECONDS);
         this.nodeSubscription = nodes.subscribe(e -> broadcast(Topic.NODES, NodeViews.frame(e)));
     }
