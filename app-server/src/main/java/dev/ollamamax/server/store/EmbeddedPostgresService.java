@@ -56,6 +56,7 @@ public final class EmbeddedPostgresService implements ManagedService {
     private volatile EmbeddedPostgres postgres;
     private volatile LogFileTail tail;
     private volatile String reclaimed = "";
+    private volatile Optional<dev.ollamamax.server.services.Watchdog> watchdog = Optional.empty();
     private int lastPort;
 
     public EmbeddedPostgresService(Path home, int preferredPort) {
@@ -247,6 +248,7 @@ public final class EmbeddedPostgresService implements ManagedService {
         lastPort = chosen;
         port = Optional.of(chosen);
         server = postmasterFromPidFile();
+        watchdog = server.flatMap(s -> dev.ollamamax.server.services.Watchdog.guard(s.pid(), "INT"));
         new RunFile(ProcessHandle.current().pid(), server.map(ProcessHandle::pid).orElse(-1L), chosen).write(runFile);
         server.ifPresent(s -> s.onExit().thenRun(() -> exited(s)));
         detail = "data in " + dataDir + reclaimed;
@@ -345,6 +347,8 @@ public final class EmbeddedPostgresService implements ManagedService {
 
     private void stopQuietly() {
         stopping = true;
+        watchdog.ifPresent(dev.ollamamax.server.services.Watchdog::close);
+        watchdog = Optional.empty();
         if (postgres != null) {
             try {
                 postgres.close();

@@ -49,6 +49,7 @@ public final class EmbeddedRedisService implements ManagedService {
     private volatile String reclaimed = "";
     private final java.util.concurrent.locks.ReentrantLock startLock = new java.util.concurrent.locks.ReentrantLock();
     private volatile Process process;
+    private volatile Optional<dev.ollamamax.server.services.Watchdog> watchdog = Optional.empty();
     private File binary;
     private int lastPort;
 
@@ -200,6 +201,7 @@ public final class EmbeddedRedisService implements ManagedService {
         lastPort = chosen;
         port = Optional.of(chosen);
         server = Optional.of(p.toHandle());
+        watchdog = dev.ollamamax.server.services.Watchdog.guard(p.pid(), "TERM");
         new RunFile(ProcessHandle.current().pid(), p.pid(), chosen).write(runFile);
         p.onExit().thenRun(() -> exited(p));
         detail = "data in " + dataDir + reclaimed;
@@ -300,6 +302,8 @@ public final class EmbeddedRedisService implements ManagedService {
     /** Ends the server this service launched (SIGTERM, SHUTDOWN NOSAVE, SIGKILL: whatever it takes). */
     private void endProcess() {
         stopping = true;
+        watchdog.ifPresent(dev.ollamamax.server.services.Watchdog::close);
+        watchdog = Optional.empty();
         Process p = process;
         if (p != null) {
             RedisStopper.Outcome how = RedisStopper.stop(p.toHandle(), port.orElse(lastPort), password(), dataDir,

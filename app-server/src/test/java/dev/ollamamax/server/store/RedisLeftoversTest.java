@@ -58,6 +58,7 @@ class RedisLeftoversTest {
             assertThat(RunFile.read(runFile).orElseThrow().serverPid()).isEqualTo(second.pid().orElseThrow());
         } finally {
             second.stop();
+            first.stop();
             leftover.destroyForcibly();
         }
     }
