@@ -224,6 +224,13 @@ public final class DesktopApp implements AutoCloseable {
     }
 
     @Override
+    /** Stops what runs outside this JVM or holds ports: the {@code ollama serve}s it started and the gateway. Any thread. */
+    public void closeProcesses() {
+        supervisor.close();
+        localNodes.close();
+        gateway.close();
+    }
+
     public void close() {
         window.hideCurrent();
         for (AutoCloseable c : closeables) {
