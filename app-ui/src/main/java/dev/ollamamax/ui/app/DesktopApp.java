@@ -223,7 +223,6 @@ public final class DesktopApp implements AutoCloseable {
         settings.set(Setting.UI_THEME, next.settingValue());
     }
 
-    @Override
     /** Stops what runs outside this JVM or holds ports: the {@code ollama serve}s it started and the gateway. Any thread. */
     public void closeProcesses() {
         supervisor.close();
@@ -231,6 +230,7 @@ public final class DesktopApp implements AutoCloseable {
         gateway.close();
     }
 
+    @Override
     public void close() {
         window.hideCurrent();
         for (AutoCloseable c : closeables) {
