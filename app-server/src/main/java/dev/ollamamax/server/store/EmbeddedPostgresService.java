@@ -216,7 +216,7 @@ public final class EmbeddedPostgresService implements ManagedService {
         try {
             binaryRoot = binaries.prepare();
             failIfCancelled();
-            postgres = EmbeddedPostgres.builder()
+            postgres = builderOutsideTmp(binaryRoot.resolveSibling("scratch"))
                     .setPgBinaryResolver(new HomeBinaries(home))
                     .setOverrideWorkingDirectory(binaryRoot.toFile())
                     .setDataDirectory(dataDir)
@@ -253,6 +253,27 @@ public final class EmbeddedPostgresService implements ManagedService {
         server.ifPresent(s -> s.onExit().thenRun(() -> exited(s)));
         detail = "data in " + dataDir + reclaimed;
         LOG.info(() -> "Embedded PostgreSQL running on 127.0.0.1:" + chosen + ", data in " + dataDir);
+    }
+
+    /**
+     * zonky's builder takes a "parent directory" from {@code ot.epg.working-dir} (default: the shared
+     * {@code <tmp>/embedded-pg}), creates it and runs {@code pg_ctl stop} on, then deletes, any folder in it
+     * that looks stale: in the shared temp folder another user could plant one. Point it at a folder of
+     * ours while the builder is made (under {@link FreePort}'s monitor, so no other start in this JVM races).
+     */
+    private static EmbeddedPostgres.Builder builderOutsideTmp(Path parent) throws IOException {
+        PgBinaries.ownerOnlyFolder(parent);
+        String previous = System.getProperty("ot.epg.working-dir");
+        System.setProperty("ot.epg.working-dir", parent.toString());
+        try {
+            return EmbeddedPostgres.builder();
+        } finally {
+            if (previous == null) {
+                System.clearProperty("ot.epg.working-dir");
+            } else {
+                System.setProperty("ot.epg.working-dir", previous);
+            }
+        }
     }
 
     /** initdb that was killed half-way leaves a folder PostgreSQL cannot use; nothing in it is data yet. */
