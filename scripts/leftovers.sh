@@ -16,7 +16,7 @@ ours() { # true when PID carries this run's tag (or the tag cannot be read)
   local env="/proc/$1/environ"
   [ -z "${OMX_TEST_RUN:-}" ] && return 0
   [ -r "$env" ] || return 0
-  tr '\0' '\n' <"$env" 2>/dev/null | grep -qx "OMX_TEST_RUN=$OMX_TEST_RUN"
+  tr '\0' '\n' 2>/dev/null <"$env" | grep -qx "OMX_TEST_RUN=$OMX_TEST_RUN"
 }
 left() {
   candidates | while read -r pid comm; do
