@@ -103,6 +103,16 @@ if command -v systemd-analyze >/dev/null; then
     && ok "the unit reads /etc/ollamamax/gateway.env" || fail "the unit does not read /etc/ollamamax/gateway.env"
 fi
 
+# ---- the installers' trimmed Java runtime: zonky loads com.sun.security.auth.module.UnixSystem by name
+# (jdk.security.auth) to tell root; without it the installed app run as root cannot start PostgreSQL
+grep -q '<installer.modules>[^<]*jdk.security.auth' packaging/pom.xml \
+  && ok "installer.modules includes jdk.security.auth" || fail "installer.modules lacks jdk.security.auth"
+if [ -f packaging/target/runtime/release ]; then
+  grep -q '^MODULES=.*jdk.security.auth' packaging/target/runtime/release \
+    && ok "the built runtime (packaging/target/runtime) has jdk.security.auth" \
+    || fail "the built runtime packaging/target/runtime lacks jdk.security.auth: rebuild the installers"
+fi
+
 # ---- a live gateway in front of two fake Ollama nodes
 mvn -B -q -DskipTests -pl app-server -am package >"$work/mvn.log" 2>&1 || { cat "$work/mvn.log"; exit 1; }
 mvn -B -q -pl app-server -am test-compile dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" >"$work/mvn.log" 2>&1 \

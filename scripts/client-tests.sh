@@ -8,6 +8,7 @@ source scripts/env.sh
 work=$(mktemp -d)
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
+# every process started here ends with it; the gateways stop their embedded PostgreSQL and Redis on SIGTERM
 trap cleanup EXIT
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
@@ -32,19 +33,20 @@ slow_pid=$!
 pids+=($slow_pid)
 wait_http "http://127.0.0.1:$slow_port/api/version"
 
+# Runs in this shell (not in a $(…) or <(…) subshell, where the PID appended to pids would be lost and the
+# gateway, with its Redis and PostgreSQL, left running): the ports come back in gw1 gw2 gw3.
 start_gateway() { # name, extra env...
   local name=$1; shift
-  local p1 p2 p3
-  p1=$(free_port); p2=$(free_port); p3=$(free_port)
-  env PORT="$p1" WS_PORT="$p2" FALLBACK_PORT="$p3" OLLAMA_NODES="http://127.0.0.1:$fake_port,http://127.0.0.1:$slow_port" \
+  gw1=$(free_port); gw2=$(free_port); gw3=$(free_port)
+  env PORT="$gw1" WS_PORT="$gw2" FALLBACK_PORT="$gw3" OLLAMA_NODES="http://127.0.0.1:$fake_port,http://127.0.0.1:$slow_port" \
       ENABLE_LOCAL_OLLAMA=false OLLAMAMAX_HOME="$work/$name" "$@" \
       java -jar app-server/target/ollamamax-server.jar >"$work/$name.log" 2>&1 &
   pids+=($!)
-  wait_http "http://127.0.0.1:$p1/health"
-  echo "$p1 $p2 $p3"
+  wait_http "http://127.0.0.1:$gw1/health"
 }
 
-read -r open1 open2 open3 < <(start_gateway open AUTH_ENABLED=false)
+start_gateway open AUTH_ENABLED=false
+open1=$gw1 open2=$gw2 open3=$gw3
 echo "== gateway (auth off) on $open1/$open2/$open3, fake Ollama on $fake_port"
 # the OpenAI test runs last: it kills the slow node mid-stream
 for t in .ci/ollama-client-test.mjs .ci/ws-client-test.mjs .ci/openai-client-test.mjs; do
@@ -55,7 +57,8 @@ for t in .ci/ollama-client-test.mjs .ci/ws-client-test.mjs .ci/openai-client-tes
 done
 
 # auth on: a user and an API key made with the CLI against the running gateway's data folder
-read -r sec1 sec2 sec3 < <(start_gateway secured AUTH_ENABLED=true)
+start_gateway secured AUTH_ENABLED=true
+sec1=$gw1 sec2=$gw2 sec3=$gw3
 echo "== gateway (auth on) on $sec1/$sec2/$sec3"
 for _ in $(seq 1 150); do
   curl -fs "http://127.0.0.1:$sec1/health/ready" | grep -q '"database":{"status":"UP"' && break; sleep 0.2

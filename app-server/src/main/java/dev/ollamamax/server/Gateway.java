@@ -59,6 +59,20 @@ public final class Gateway implements AutoCloseable {
         return new Gateway(context, features.apply(context));
     }
 
+    /**
+     * Checks every listener's configured port (port 0 needs no check) before anything is built or started:
+     * a taken one throws {@link PortInUseException} while no store, node or listener is running yet.
+     */
+    public static void checkPorts(Config config) {
+        String host = config.get(Setting.HOST);
+        for (Listener listener : Listener.values()) {
+            int port = config.getPort(listener.portSetting());
+            if (port != 0) {
+                ensureBindable(listener, host, port);
+            }
+        }
+    }
+
     /** Starts all three listeners; a port that cannot be bound stops the others and throws {@link PortInUseException}. */
     public Gateway startAll() {
         try {

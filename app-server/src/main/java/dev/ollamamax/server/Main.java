@@ -10,6 +10,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        dev.ollamamax.server.services.ExitPaths.installUncaughtHandler();
         int code = new CommandLine(new RootCommand()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
         if (code != 0 || !RootCommand.keepsRunning(args)) {
             System.exit(code);

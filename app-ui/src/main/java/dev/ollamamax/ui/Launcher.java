@@ -14,6 +14,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        dev.ollamamax.server.services.ExitPaths.installUncaughtHandler();
         Application.launch(OllamaMaxApp.class, args);
     }
 }

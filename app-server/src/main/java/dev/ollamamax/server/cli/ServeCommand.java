@@ -47,6 +47,13 @@ public final class ServeCommand implements Callable<Integer> {
         logEffective(config);
         Gateway gateway;
         try {
+            Gateway.checkPorts(config);
+        } catch (PortInUseException e) {
+            err.println(PortConflictMessage.explain(e, config));
+            err.flush();
+            return 3;
+        }
+        try {
             gateway = Gateway.create(config);
         } catch (ConfigException e) {
             System.err.println("Configuration error: " + e.getMessage());

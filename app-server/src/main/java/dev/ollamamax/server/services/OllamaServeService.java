@@ -40,7 +40,8 @@ public final class OllamaServeService implements ManagedService {
     private volatile State state = State.STOPPED;
     private volatile String detail = "";
     private volatile boolean stopping;
-    private Process process;
+    private volatile Process process;
+    private Optional<Watchdog> watchdog = Optional.empty();
 
     public OllamaServeService(Path binary, String host, int port) {
         this(binary, host, port, READY_TIMEOUT);
@@ -125,6 +126,7 @@ public final class OllamaServeService implements ManagedService {
             fail(e.getMessage());
             throw e;
         }
+        watchdog = Watchdog.guard(p.pid(), "TERM");
         state = State.RUNNING;
         detail = url().toString();
         note("answering on " + url());
@@ -185,9 +187,22 @@ public final class OllamaServeService implements ManagedService {
         note(why);
     }
 
+    /** Stops it; a start in progress is not waited for: the process it launched is ended first. */
     @Override
-    public synchronized void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         stopping = true;
+        Process starting = process;
+        if (starting != null && state == State.STARTING) {
+            starting.descendants().forEach(ProcessHandle::destroyForcibly);
+            starting.destroyForcibly();
+        }
+        stopNow();
+    }
+
+    private synchronized void stopNow() throws InterruptedException {
+        stopping = true;
+        watchdog.ifPresent(Watchdog::close);
+        watchdog = Optional.empty();
         if (process != null) {
             state = State.STOPPING;
             Process p = process;

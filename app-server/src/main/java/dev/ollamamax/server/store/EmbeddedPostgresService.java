@@ -23,7 +23,9 @@ import java.util.logging.Logger;
  * A real PostgreSQL server (zonky's bundled binaries) whose data lives in {@code <home>/postgres} and
  * survives restarts. Listens on 127.0.0.1 only, on the planned port when free; the superuser has a random
  * password kept in {@code <home>/postgres-password} (owner-only), so other local users cannot connect.
- * As root it runs through {@code unshare -U} (see {@link RootSupport}).
+ * As root it runs through {@code unshare -U} (see {@link RootSupport}). Its programs are extracted into
+ * {@code <home>/pg-bin} (owner-only, verified before each start: {@link PgBinaries}). {@link #stop()} never waits
+ * for a start in progress: it cancels it (ending the initdb, pg_ctl or postgres it launched).
  */
 public final class EmbeddedPostgresService implements ManagedService {
 
@@ -45,8 +47,16 @@ public final class EmbeddedPostgresService implements ManagedService {
     private volatile Optional<Integer> port = Optional.empty();
     private volatile Optional<ProcessHandle> server = Optional.empty();
     private volatile boolean stopping;
-    private EmbeddedPostgres postgres;
-    private LogFileTail tail;
+    private volatile boolean cancelled;
+    private volatile boolean launching;
+    private volatile Thread starting;
+    private final java.util.concurrent.locks.ReentrantLock startLock = new java.util.concurrent.locks.ReentrantLock();
+    private final PgBinaries binaries;
+    private volatile Path binaryRoot;
+    private volatile EmbeddedPostgres postgres;
+    private volatile LogFileTail tail;
+    private volatile String reclaimed = "";
+    private volatile Optional<dev.ollamamax.server.services.Watchdog> watchdog = Optional.empty();
     private int lastPort;
 
     public EmbeddedPostgresService(Path home, int preferredPort) {
@@ -55,6 +65,7 @@ public final class EmbeddedPostgresService implements ManagedService {
         this.logFile = home.resolve("logs").resolve("postgres.log");
         this.runFile = home.resolve("run").resolve("postgres.properties");
         this.preferredPort = preferredPort;
+        this.binaries = new PgBinaries(home);
     }
 
     @Override
@@ -104,28 +115,46 @@ public final class EmbeddedPostgresService implements ManagedService {
     }
 
     @Override
-    public synchronized void start() throws Exception {
-        if (state == State.RUNNING) {
-            return;
-        }
-        state = State.STARTING;
-        detail = "starting";
+    public void start() throws Exception {
+        startLock.lockInterruptibly();
         try {
-            if (!attachOrClearLeftovers()) {
-                FreePort.whileChoosing(() -> {
-                    launch();
-                    return null;
-                });
+            if (state == State.RUNNING) {
+                return;
             }
-            ensureDatabase();
-        } catch (Exception | Error e) {
-            state = State.CRASHED;
-            detail = "could not start: " + e.getMessage();
-            stopQuietly();
-            throw e;
+            cancelled = false;
+            launching = false;
+            starting = Thread.currentThread();
+            state = State.STARTING;
+            detail = "starting";
+            try {
+                if (!attachOrClearLeftovers()) {
+                    FreePort.whileChoosing(() -> {
+                        launch();
+                        return null;
+                    });
+                }
+                failIfCancelled();
+                ensureDatabase();
+                failIfCancelled();
+            } catch (Exception | Error e) {
+                state = cancelled ? State.STOPPED : State.CRASHED;
+                detail = cancelled ? "start cancelled" : "could not start: " + e.getMessage();
+                stopQuietly();
+                throw e;
+            } finally {
+                starting = null;
+            }
+            state = State.RUNNING;
+        } finally {
+            startLock.unlock();
         }
-        state = State.RUNNING;
         url().ifPresent(u -> runningListeners.forEach(l -> l.accept(u)));
+    }
+
+    private void failIfCancelled() throws InterruptedException {
+        if (cancelled) {
+            throw new InterruptedException("the start of PostgreSQL was cancelled (the gateway is stopping)");
+        }
     }
 
     /** Uses a server another live gateway runs on this folder; stops one whose gateway died. True when attached. */
@@ -144,9 +173,14 @@ public final class EmbeddedPostgresService implements ManagedService {
                     + " for " + dataDir + " (started by process " + run.get().ownerPid() + ")");
             return true;
         }
-        LOG.warning(() -> "Stopping the embedded PostgreSQL (process " + live.get().pid()
-                + ") left running by a gateway that is gone");
-        RunFile.terminate(live.get(), Duration.ofSeconds(15));
+        long leftover = live.get().pid();
+        LOG.warning(() -> "Stopping the embedded PostgreSQL (process " + leftover
+                + ") left running by a gateway that is gone, before choosing a port");
+        boolean graceful = RunFile.terminate(live.get(), Duration.ofSeconds(15));
+        if (!graceful) {
+            LOG.warning(() -> "The leftover PostgreSQL (process " + leftover + ") refused to stop; it was killed (SIGKILL)");
+        }
+        reclaimed = "; stopped a leftover from a previous run (process " + leftover + ")";
         RunFile.delete(runFile);
         return false;
     }
@@ -167,6 +201,7 @@ public final class EmbeddedPostgresService implements ManagedService {
 
     private void launch() throws IOException {
         RootSupport.ensurePostgresCanRun();
+        launching = true;
         clearFailedInit();
         Files.createDirectories(logFile.getParent());
         String password = password();
@@ -179,8 +214,11 @@ public final class EmbeddedPostgresService implements ManagedService {
         tail = LogFileTail.start(logFile, logStart, log);
         stopping = false;
         try {
-            postgres = EmbeddedPostgres.builder()
-                    .setPgBinaryResolver(EmbeddedPostgresService::binaries)
+            binaryRoot = binaries.prepare();
+            failIfCancelled();
+            postgres = ZonkyBuilder.outsideTmp(binaryRoot.resolveSibling("scratch"))
+                    .setPgBinaryResolver(new ZonkyBuilder.HomeBinaries(home))
+                    .setOverrideWorkingDirectory(binaryRoot.toFile())
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
                     .setRegisterShutdownHook(false)
@@ -197,6 +235,10 @@ public final class EmbeddedPostgresService implements ManagedService {
                     .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .start();
+            binaries.seal();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("the start of PostgreSQL was cancelled", e);
         } catch (IOException | RuntimeException e) {
             throw new IOException("PostgreSQL did not start (port " + chosen + "): " + e.getMessage()
                     + "\nLast lines of " + logFile + ":\n" + log.tail(15), e);
@@ -206,9 +248,10 @@ public final class EmbeddedPostgresService implements ManagedService {
         lastPort = chosen;
         port = Optional.of(chosen);
         server = postmasterFromPidFile();
+        watchdog = server.flatMap(s -> dev.ollamamax.server.services.Watchdog.guard(s.pid(), "INT"));
         new RunFile(ProcessHandle.current().pid(), server.map(ProcessHandle::pid).orElse(-1L), chosen).write(runFile);
         server.ifPresent(s -> s.onExit().thenRun(() -> exited(s)));
-        detail = "data in " + dataDir;
+        detail = "data in " + dataDir + reclaimed;
         LOG.info(() -> "Embedded PostgreSQL running on 127.0.0.1:" + chosen + ", data in " + dataDir);
     }
 
@@ -250,19 +293,62 @@ public final class EmbeddedPostgresService implements ManagedService {
         }
     }
 
+    /**
+     * Stops the server; a start in progress is cancelled first (its thread interrupted, the programs it
+     * launched ended), so this never waits for initdb or a slow start to finish.
+     */
     @Override
-    public synchronized void stop() {
-        if (state == State.STOPPED) {
-            return;
+    public void stop() {
+        cancelled = true;
+        Thread starter = starting;
+        if (starter != null) {
+            starter.interrupt();
+            endStartingPrograms();
         }
-        state = State.STOPPING;
-        stopQuietly();
-        state = State.STOPPED;
-        detail = "stopped";
+        boolean locked = false;
+        try {
+            locked = startLock.tryLock(15, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            if (starter != null) {
+                endStartingPrograms();
+            }
+            if (state == State.STOPPED && postgres == null) {
+                return;
+            }
+            state = State.STOPPING;
+            stopQuietly();
+            state = State.STOPPED;
+            detail = "stopped";
+        } finally {
+            if (locked) {
+                startLock.unlock();
+            }
+        }
+    }
+
+    /** Ends what a cancelled start launched: initdb, pg_ctl, and a postmaster that already wrote its pid file. */
+    private void endStartingPrograms() {
+        Path root = binaryRoot;
+        if (root != null) {
+            ProcessHandle.current().descendants()
+                    .filter(h -> h.info().command().map(c -> c.startsWith(root.toString())).orElse(false))
+                    .forEach(ProcessHandle::destroyForcibly);
+        }
+        postmasterFromPidFile().ifPresent(pm -> {
+            if (launching && postgres == null) {
+                LOG.info(() -> "Stopping the PostgreSQL (process " + pm.pid() + ") of a cancelled start");
+                RunFile.terminate(pm, Duration.ofSeconds(10));
+            }
+        });
     }
 
     private void stopQuietly() {
         stopping = true;
+        watchdog.ifPresent(dev.ollamamax.server.services.Watchdog::close);
+        watchdog = Optional.empty();
         if (postgres != null) {
             try {
                 postgres.close();
@@ -290,22 +376,5 @@ public final class EmbeddedPostgresService implements ManagedService {
     @Override
     public AutoCloseable followLog(Consumer<String> listener) {
         return log.follow(listener);
-    }
-
-    /**
-     * The PostgreSQL archive for this OS from the class path, the first one found: the same binaries jar
-     * can be reachable twice (once directly, once through a jar manifest's {@code Class-Path}), which
-     * zonky's own resolver refuses as "duplicate".
-     */
-    static java.io.InputStream binaries(String system, String machine) throws java.io.IOException {
-        String base = "postgres-" + system.toLowerCase(java.util.Locale.ROOT) + "-" + machine;
-        String name = java.nio.file.Files.exists(java.nio.file.Path.of("/etc/alpine-release"))
-                ? base + "-alpine_linux.txz" : base + ".txz";
-        java.net.URL url = EmbeddedPostgres.class.getClassLoader().getResource(name);
-        if (url == null) {
-            throw new java.io.IOException("No embedded PostgreSQL binaries for " + system + "/" + machine
-                    + " on the class path (" + name + "); set DATABASE_URL to use an external server");
-        }
-        return url.openStream();
     }
 }

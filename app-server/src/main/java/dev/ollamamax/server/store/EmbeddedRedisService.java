@@ -24,7 +24,8 @@ import redis.embedded.core.ExecutableProvider;
  * A real Redis server (the binary bundled by {@code embedded-redis}) persisting to {@code <home>/redis}
  * (append-only file), on 127.0.0.1 only, on the planned port when free, with a random password kept in
  * {@code <home>/redis-password} (owner-only). The password is passed in a config file, never on the
- * command line where other users could read it.
+ * command line where other users could read it. {@link #stop()} never waits for a start in progress: it
+ * cancels it. A Redis that refuses to stop is stopped anyway ({@link RedisStopper}).
  */
 public final class EmbeddedRedisService implements ManagedService {
 
@@ -43,7 +44,12 @@ public final class EmbeddedRedisService implements ManagedService {
     private volatile Optional<Integer> port = Optional.empty();
     private volatile Optional<ProcessHandle> server = Optional.empty();
     private volatile boolean stopping;
-    private Process process;
+    private volatile boolean cancelled;
+    private volatile Thread starting;
+    private volatile String reclaimed = "";
+    private final java.util.concurrent.locks.ReentrantLock startLock = new java.util.concurrent.locks.ReentrantLock();
+    private volatile Process process;
+    private volatile Optional<dev.ollamamax.server.services.Watchdog> watchdog = Optional.empty();
     private File binary;
     private int lastPort;
 
@@ -99,26 +105,39 @@ public final class EmbeddedRedisService implements ManagedService {
     }
 
     @Override
-    public synchronized void start() throws Exception {
-        if (state == State.RUNNING) {
-            return;
-        }
-        state = State.STARTING;
-        detail = "starting";
+    public void start() throws Exception {
+        startLock.lockInterruptibly();
         try {
-            if (!attachOrClearLeftovers()) {
-                try {
-                    launch(FreePort.choose(lastPort, preferredPort));
-                } catch (PortTakenException e) {
-                    launch(FreePort.choose());
-                }
+            if (state == State.RUNNING) {
+                return;
             }
-        } catch (Exception e) {
-            state = State.CRASHED;
-            detail = "could not start: " + e.getMessage();
-            throw e;
+            cancelled = false;
+            starting = Thread.currentThread();
+            state = State.STARTING;
+            detail = "starting";
+            try {
+                if (!attachOrClearLeftovers()) {
+                    try {
+                        launch(FreePort.choose(lastPort, preferredPort));
+                    } catch (PortTakenException e) {
+                        launch(FreePort.choose());
+                    }
+                }
+                if (cancelled) {
+                    throw new InterruptedException("the start of Redis was cancelled (the gateway is stopping)");
+                }
+            } catch (Exception e) {
+                state = cancelled ? State.STOPPED : State.CRASHED;
+                detail = cancelled ? "start cancelled" : "could not start: " + e.getMessage();
+                endProcess();
+                throw e;
+            } finally {
+                starting = null;
+            }
+            state = State.RUNNING;
+        } finally {
+            startLock.unlock();
         }
-        state = State.RUNNING;
         endpoint().ifPresent(ep -> runningListeners.forEach(l -> l.accept(ep)));
     }
 
@@ -135,8 +154,13 @@ public final class EmbeddedRedisService implements ManagedService {
             detail = "run by process " + run.get().ownerPid() + " (same data folder)";
             return true;
         }
-        LOG.warning(() -> "Stopping the embedded Redis (process " + live.get().pid() + ") left running by a gateway that is gone");
-        RunFile.terminate(live.get(), Duration.ofSeconds(10));
+        long leftover = live.get().pid();
+        LOG.warning(() -> "Stopping the embedded Redis (process " + leftover
+                + ") left running by a gateway that is gone, before choosing a port");
+        RedisStopper.Outcome how = RedisStopper.stop(live.get(), run.get().port(), password(), dataDir,
+                Duration.ofSeconds(5), log::add);
+        reclaimed = "; stopped a leftover from a previous run (process " + leftover + ", "
+                + how.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")";
         RunFile.delete(runFile);
         return false;
     }
@@ -177,9 +201,10 @@ public final class EmbeddedRedisService implements ManagedService {
         lastPort = chosen;
         port = Optional.of(chosen);
         server = Optional.of(p.toHandle());
+        watchdog = dev.ollamamax.server.services.Watchdog.guard(p.pid(), "TERM");
         new RunFile(ProcessHandle.current().pid(), p.pid(), chosen).write(runFile);
         p.onExit().thenRun(() -> exited(p));
-        detail = "data in " + dataDir;
+        detail = "data in " + dataDir + reclaimed;
         LOG.info(() -> "Embedded Redis running on 127.0.0.1:" + chosen + ", data in " + dataDir);
     }
 
@@ -243,30 +268,52 @@ public final class EmbeddedRedisService implements ManagedService {
         }
     }
 
+    /** Stops the server; a start in progress is cancelled (its thread interrupted), never waited for. */
     @Override
-    public synchronized void stop() {
-        if (state == State.STOPPED) {
-            return;
+    public void stop() {
+        cancelled = true;
+        Thread starter = starting;
+        if (starter != null) {
+            starter.interrupt();
         }
-        state = State.STOPPING;
+        boolean locked = false;
+        try {
+            locked = startLock.tryLock(15, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            if (state == State.STOPPED && process == null) {
+                return;
+            }
+            state = State.STOPPING;
+            endProcess();
+            port = Optional.empty();
+            server = Optional.empty();
+            state = State.STOPPED;
+            detail = "stopped";
+        } finally {
+            if (locked) {
+                startLock.unlock();
+            }
+        }
+    }
+
+    /** Ends the server this service launched (SIGTERM, SHUTDOWN NOSAVE, SIGKILL: whatever it takes). */
+    private void endProcess() {
         stopping = true;
-        if (process != null) {
-            process.destroy();
-            try {
-                if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                process.destroyForcibly();
+        watchdog.ifPresent(dev.ollamamax.server.services.Watchdog::close);
+        watchdog = Optional.empty();
+        Process p = process;
+        if (p != null) {
+            RedisStopper.Outcome how = RedisStopper.stop(p.toHandle(), port.orElse(lastPort), password(), dataDir,
+                    Duration.ofSeconds(5), log::add);
+            if (how != RedisStopper.Outcome.GRACEFUL) {
+                LOG.warning("Redis (process " + p.pid() + ") was stopped by " + how);
             }
             process = null;
             RunFile.delete(runFile);
         }
-        port = Optional.empty();
-        server = Optional.empty();
-        state = State.STOPPED;
-        detail = "stopped";
     }
 
     @Override

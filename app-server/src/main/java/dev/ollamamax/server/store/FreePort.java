@@ -34,17 +34,23 @@ final class FreePort {
     /** Runs {@code work} (choose a port and start a server on it) while no other gateway on this machine does. */
     static <T> T whileChoosing(PortWork<T> work) throws Exception {
         synchronized (CHOOSING) {
-            try (FileChannel channel = FileChannel.open(LOCK_FILE, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            FileChannel channel;
+            try {
+                channel = FileChannel.open(LOCK_FILE, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            } catch (IOException noLockFile) {
+                return work.run();
+            }
+            // the work runs once: an IOException it throws is its own failure, never a reason to run it again
+            // (that once started a second PostgreSQL on a folder whose initdb was still running)
+            try (channel) {
                 FileLock lock = acquire(channel);
                 try {
                     return work.run();
                 } finally {
-                    if (lock != null) {
+                    if (lock != null && lock.isValid()) {
                         lock.release();
                     }
                 }
-            } catch (IOException e) {
-                return work.run();
             }
         }
     }

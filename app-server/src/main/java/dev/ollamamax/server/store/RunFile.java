@@ -73,13 +73,15 @@ public record RunFile(long ownerPid, long serverPid, int port) {
         return ProcessHandle.of(ownerPid).map(ProcessHandle::isAlive).orElse(false);
     }
 
-    /** Stops a server: SIGTERM, then SIGKILL when it is still there after the grace period. */
-    static void terminate(ProcessHandle server, Duration grace) {
+    /** Stops a server: SIGTERM, then SIGKILL when it is still there after the grace period. False when it had to be killed. */
+    static boolean terminate(ProcessHandle server, Duration grace) {
         server.destroy();
         if (!awaitExit(server, grace)) {
             server.destroyForcibly();
             awaitExit(server, Duration.ofSeconds(5));
+            return false;
         }
+        return true;
     }
 
     /** Waits for a process that may not be our child (so {@code onExit} would poll slowly); true when it is gone. */

@@ -24,8 +24,11 @@ final class GatewayProcess implements AutoCloseable {
     }
 
     static GatewayProcess start(URI node, String heap) throws IOException, InterruptedException {
-        int[] ports = {free(), free(), free()};
-        Path home = Files.createTempDirectory("omx-bench-gateway");
+        return start(node, heap, Files.createTempDirectory("omx-bench-gateway"), new int[] {free(), free(), free()});
+    }
+
+    /** On the given data folder and listener ports (a restart after a crash reuses both). */
+    static GatewayProcess start(URI node, String heap, Path home, int[] ports) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap, "-Xms" + heap,
                 "-cp", System.getProperty("java.class.path")));
@@ -37,7 +40,7 @@ final class GatewayProcess implements AutoCloseable {
                 "--port=" + ports[0], "--ws-port=" + ports[1], "--fallback-port=" + ports[2], "--home=" + home,
                 "--nodes=" + node, "-D", "AUTH_ENABLED=false", "-D", "ENABLE_LOCAL_OLLAMA=false", "-D", "LOG_LEVEL=WARNING"));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(home.resolve("gateway.log").toFile()).start();
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("gateway.log").toFile())).start();
         GatewayProcess g = new GatewayProcess(p, ports[0]);
         g.awaitReady(home);
         return g;
@@ -67,6 +70,16 @@ final class GatewayProcess implements AutoCloseable {
 
     int port() {
         return port;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** SIGKILL: no shutdown hook runs, as with a crash or the OOM killer. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
     }
 
     private static int free() throws IOException {

@@ -12,16 +12,22 @@ import java.io.StringWriter;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class PortConflictMessageTest {
 
     private final long pid = ProcessHandle.current().pid();
+
+    @TempDir
+    Path home;
 
     @Test
     @EnabledOnOs({OS.LINUX, OS.MAC})
@@ -49,18 +55,38 @@ class PortConflictMessageTest {
 
     @Test
     @EnabledOnOs({OS.LINUX, OS.MAC})
-    void serveStopsWithThatMessageAndExitCodeThreeAndNoStackTrace() throws Exception {
+    void serveStopsWithThatMessageAndExitCodeThreeAndNoStackTraceBeforeStartingAnyStore() throws Exception {
         try (ServerSocket held = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             int port = held.getLocalPort();
             StringWriter err = new StringWriter();
 
             int code = new CommandLine(new RootCommand()).setErr(new PrintWriter(err))
-                    .execute("serve", "--port", Integer.toString(port), "--ws-port", "0", "--fallback-port", "0");
+                    .execute("serve", "--port", Integer.toString(port), "--ws-port", "0", "--fallback-port", "0",
+                            "--home", home.toString());
 
             assertThat(code).isEqualTo(3);
             assertThat(err.toString()).contains("Cannot start: API gateway is configured on port " + port,
                     "by PID " + pid, "Use a free port instead, e.g. PORT=")
                     .doesNotContain("Exception").doesNotContain("\tat ");
+            assertThat(home.resolve("postgres")).as("PostgreSQL was never started").doesNotExist();
+            assertThat(home.resolve("redis")).as("Redis was never started").doesNotExist();
+        }
+    }
+
+    @Test
+    @EnabledOnOs({OS.LINUX, OS.MAC})
+    void aTakenWebSocketPortIsFoundBeforeAnythingStarts() throws Exception {
+        try (ServerSocket held = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            StringWriter err = new StringWriter();
+
+            int code = new CommandLine(new RootCommand()).setErr(new PrintWriter(err))
+                    .execute("serve", "--port", "0", "--ws-port", Integer.toString(held.getLocalPort()),
+                            "--fallback-port", "0", "--home", home.toString());
+
+            assertThat(code).isEqualTo(3);
+            assertThat(err.toString()).contains("WebSocket server is configured on port " + held.getLocalPort());
+            assertThat(Files.exists(home.resolve("postgres")) || Files.exists(home.resolve("redis")))
+                    .as("no store started").isFalse();
         }
     }
 }

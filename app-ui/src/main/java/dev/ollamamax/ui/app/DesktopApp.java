@@ -223,6 +223,13 @@ public final class DesktopApp implements AutoCloseable {
         settings.set(Setting.UI_THEME, next.settingValue());
     }
 
+    /** Stops what runs outside this JVM or holds ports: the {@code ollama serve}s it started and the gateway. Any thread. */
+    public void closeProcesses() {
+        supervisor.close();
+        localNodes.close();
+        gateway.close();
+    }
+
     @Override
     public void close() {
         window.hideCurrent();

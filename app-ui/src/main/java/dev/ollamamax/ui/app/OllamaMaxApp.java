@@ -1,5 +1,6 @@
 package dev.ollamamax.ui.app;
 
+import dev.ollamamax.server.services.ExitPaths;
 import dev.ollamamax.server.services.LogRingHandler;
 import dev.ollamamax.ui.common.FxUiExecutor;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ public final class OllamaMaxApp extends Application {
     private Optional<String> configError = Optional.empty();
     private FxUiExecutor executor;
     private DesktopApp desktop;
+    private Thread exitHook;
 
     @Override
     public void init() {
@@ -48,6 +50,9 @@ public final class OllamaMaxApp extends Application {
         }
         executor = new FxUiExecutor();
         desktop = new DesktopApp(config, log.buffer(), executor, Platform::exit, getHostServices()::showDocument);
+        DesktopApp stopping = desktop;
+        // SIGTERM, SIGINT: JavaFX does not call stop(), so the gateway, its stores and ollama serve stop here
+        exitHook = ExitPaths.onExit("desktop-exit", stopping::closeProcesses);
         desktop.show(stage);
         long uptime = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
         LOG.info(() -> "Window shown " + uptime + " ms after JVM start; starting the gateway");
@@ -58,6 +63,9 @@ public final class OllamaMaxApp extends Application {
     public void stop() {
         if (desktop != null) {
             desktop.close();
+        }
+        if (exitHook != null) {
+            ExitPaths.forget(exitHook);
         }
         if (executor != null) {
             executor.close();
