@@ -1,5 +1,6 @@
 package dev.ollamamax.server.ollama;
 
+import dev.ollamamax.server.auth.ModelAccess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -89,6 +90,7 @@ final class ModelRoutes implements HttpService {
     private void show(ServerRequest req, ServerResponse res) throws Exception {
         ObjectNode body = JsonBodies.readObject(json, req);
         String model = modelField(body, "model", "name");
+        ModelAccess.require(req, model);
         List<Node> having = registry.candidates(model);
         if (having.isEmpty()) {
             throw GatewayException.modelNotFound(model);
