@@ -1,5 +1,6 @@
 package dev.ollamamax.server.chat;
 
+import dev.ollamamax.server.TestAccounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,8 +42,7 @@ class ChatWithAccountsTest {
         gw = ChatGateway.start(home, c -> c.set(Setting.AUTH_ENABLED, "true"), node);
         gw.gateway().feature(StoreFeature.class).orElseThrow().database().awaitUp(60_000);
         String user = "chat-" + UUID.randomUUID().toString().substring(0, 8);
-        JsonNode tokens = JSON.readTree(http("POST", "/auth/register",
-                "{\"username\":\"" + user + "\",\"password\":\"a long enough password\"}", null).body());
+        JsonNode tokens = TestAccounts.user(gw.gateway(), user, "a long enough password");
         token = tokens.path("access_token").asText();
         assertThat(token).isNotBlank();
     }

@@ -1,5 +1,6 @@
 package dev.ollamamax.server.conversations;
 
+import dev.ollamamax.server.TestAccounts;
 import static dev.ollamamax.server.TestHttp.get;
 import static dev.ollamamax.server.TestHttp.json;
 import static dev.ollamamax.server.TestHttp.post;
@@ -37,10 +38,10 @@ class ConversationsTest {
         gateway = TestGateways.start(TestGateways.config(home).build(), ctx -> List.of());
         TestGateways.awaitStores(gateway, false, Duration.ofSeconds(90));
         store = gateway.feature(ConversationsFeature.class).orElseThrow().store();
-        JsonNode a = post(url("/auth/register"), json("username", "alice", "password", "alice's password")).json();
+        JsonNode a = TestAccounts.user(gateway, "alice", "alice's password");
         aliceId = a.at("/user/id").asLong();
         alice = "Bearer " + a.get("access_token").asText();
-        bob = "Bearer " + post(url("/auth/register"), json("username", "bob", "password", "bob's password")).json()
+        bob = "Bearer " + TestAccounts.user(gateway, "bob", "bob's password")
                 .get("access_token").asText();
     }
 

@@ -1,5 +1,6 @@
 package dev.ollamamax.server.store;
 
+import dev.ollamamax.server.TestAccounts;
 import static dev.ollamamax.server.TestHttp.get;
 import static dev.ollamamax.server.TestHttp.json;
 import static dev.ollamamax.server.TestHttp.post;
@@ -47,7 +48,7 @@ class DegradedStoresTest {
 
     @Test
     void restartingTheDatabaseLosesNothingAndAuthSays503Meanwhile() throws Exception {
-        JsonNode tokens = post(url("/auth/register"), json("username", "keeper", "password", "kept password")).json();
+        JsonNode tokens = TestAccounts.user(gateway, "keeper", "kept password");
         String key = post(url("/auth/keys"), json("name", "k"), "Authorization", "Bearer " + tokens.get("access_token").asText())
                 .json().get("key").asText();
 
@@ -77,7 +78,7 @@ class DegradedStoresTest {
 
     @Test
     void killingRedisDegradesReadinessButRequestsAreStillServedAndItComesBack() throws Exception {
-        String access = post(url("/auth/register"), json("username", "cachefan", "password", "cache password")).json()
+        String access = TestAccounts.admin(gateway, "cachefan", "cache password")
                 .get("access_token").asText();
         EmbeddedRedisService redis = store.redis().orElseThrow();
         ProcessHandle process = ProcessHandle.of(redis.pid().orElseThrow()).orElseThrow();
@@ -85,7 +86,7 @@ class DegradedStoresTest {
         process.onExit().get();
 
         await(() -> !store.cache().isUp());
-        Response ready = get(url("/health/ready"));
+        Response ready = get(url("/health/ready"), "Authorization", "Bearer " + access);
         assertThat(ready.status()).isEqualTo(200);
         assertThat(ready.json().get("status").asText()).isEqualTo("DEGRADED");
         assertThat(ready.json().at("/checks/cache/message").asText()).contains("rate limits are per instance");
