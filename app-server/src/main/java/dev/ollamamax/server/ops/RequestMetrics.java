@@ -12,7 +12,8 @@ import java.util.Set;
 
 /**
  * Times every HTTP request as {@code ollamamax.http.requests} by route, method, status and listener. Requests
- * no route matched share the route label {@code unmatched}, so random paths cannot grow the series.
+ * no route handled (no such path, or refused by a filter before routing: Host guard, missing credential)
+ * share the route label {@code unmatched}, so random paths cannot grow the series.
  */
 final class RequestMetrics implements Filter {
 
@@ -37,7 +38,7 @@ final class RequestMetrics implements Filter {
         try {
             chain.proceed();
         } finally {
-            if (ErrorResponses.unmatched(req)) {
+            if (ErrorResponses.unmatched(req) || req.matchingPattern().isEmpty()) {
                 route = UNMATCHED;
                 method = KNOWN_METHODS.contains(method) ? method : "other";
             }
