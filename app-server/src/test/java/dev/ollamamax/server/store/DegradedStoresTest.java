@@ -99,6 +99,45 @@ class DegradedStoresTest {
         assertThat(get(url("/health/ready")).json().at("/checks/cache/status").asText()).isEqualTo("UP");
     }
 
+    /**
+     * Issue 10: a logout while Redis was down used to be recorded nowhere the other instances look. The
+     * revocation is in PostgreSQL first; an instance that cannot ask Redis asks PostgreSQL.
+     */
+    @Test
+    void aLogoutWhileRedisIsDownIsHonouredByAnotherInstanceThroughPostgres() throws Exception {
+        JsonNode tokens = TestAccounts.user(gateway, "leaver", "leaving password");
+        String access = "Bearer " + tokens.get("access_token").asText();
+        var db = store.postgres().orElseThrow().url().orElseThrow();
+        EmbeddedRedisService redis = store.redis().orElseThrow();
+        String redisUrl = redis.endpoint().orElseThrow().url();
+        String secret = java.nio.file.Files.readString(home.resolve("jwt-secret")).strip();
+        try (Gateway other = TestGateways.start(TestGateways.config(home.resolve("other"))
+                .set(dev.ollamamax.shared.config.Setting.DATABASE_URL,
+                        db.jdbcUrl() + "?user=postgres&password=" + db.password().orElseThrow())
+                .set(dev.ollamamax.shared.config.Setting.REDIS_URL, redisUrl)
+                .set(dev.ollamamax.shared.config.Setting.JWT_SECRET, secret)
+                .build(), ctx -> List.of(new WhoAmIFeature(ctx)))) {
+            TestGateways.awaitStores(other, true, Duration.ofSeconds(30));
+            String otherUrl = TestGateways.url(other, Listener.PRIMARY, "/v1/whoami");
+            assertThat(get(otherUrl, "Authorization", access).status()).isEqualTo(200);
+
+            ProcessHandle process = ProcessHandle.of(redis.pid().orElseThrow()).orElseThrow();
+            process.destroyForcibly();
+            process.onExit().get();
+            StoreFeature otherStore = other.feature(StoreFeature.class).orElseThrow();
+            await(() -> !store.cache().isUp() && !otherStore.cache().isUp());
+
+            assertThat(post(url("/auth/logout"), json("refresh_token", tokens.get("refresh_token").asText())).status())
+                    .isEqualTo(204);
+            Response onOther = get(otherUrl, "Authorization", access);
+            assertThat(onOther.status()).as(onOther.body()).isEqualTo(401);
+            assertThat(onOther.json().at("/error/message").asText()).contains("logged out");
+        } finally {
+            redis.restart();
+            await(() -> store.cache().isUp());
+        }
+    }
+
     static void await(BooleanSupplier condition) throws InterruptedException {
         long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!condition.getAsBoolean()) {
