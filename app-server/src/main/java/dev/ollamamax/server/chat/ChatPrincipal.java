@@ -1,8 +1,19 @@
 package dev.ollamamax.server.chat;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
-/** Who a chat connection is authenticated as; {@code expiresAt} is empty for credentials that do not expire. */
-public record ChatPrincipal(String user, String role, Optional<Instant> expiresAt) {
+/**
+ * Who a chat connection is authenticated as; {@code expiresAt} is empty for credentials that do not expire.
+ * {@code mayUse} says whether the credential may run a model (an API key can be limited to some).
+ */
+public record ChatPrincipal(String user, String role, Optional<Instant> expiresAt, Predicate<String> mayUse,
+                            List<String> models) {
+
+    /** A principal that may use every model. */
+    public ChatPrincipal(String user, String role, Optional<Instant> expiresAt) {
+        this(user, role, expiresAt, model -> true, List.of());
+    }
 }

@@ -105,4 +105,24 @@ class ChatWithAccountsTest {
         assertThat(transcript).isNotNull();
         assertThat(transcript.toString()).contains("hello").contains("Hi there");
     }
+
+    /** Issue 10, item 8: a key limited to some models is refused others on /chat too, with a forbidden frame. */
+    @Test
+    void aKeyLimitedToAModelGetsAForbiddenFrameForAnother() throws Exception {
+        HttpResponse<String> created = http("POST", "/auth/keys", "{\"name\":\"narrow\",\"models\":[\"llama3.2\"]}", token);
+        assertThat(created.statusCode()).isEqualTo(201);
+        String key = JSON.readTree(created.body()).get("key").asText();
+        try (TestWs ws = gw.connect(Listener.PRIMARY, "?token=" + key, Map.of())) {
+            ws.next(f -> f instanceof ServerFrame.AuthOk);
+            ws.send(new ClientFrame.Inference("g-other", "phi3", null, "hello", null, null, null));
+            assertThat(ws.next(f -> f instanceof ServerFrame.ErrorFrame)).isInstanceOfSatisfying(ServerFrame.ErrorFrame.class,
+                    e -> {
+                        assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN);
+                        assertThat(e.id()).isEqualTo("g-other");
+                        assertThat(e.message()).contains("'phi3'");
+                    });
+            ws.send(new ClientFrame.Inference("g-ok", "llama3.2", null, "hello", null, null, null));
+            assertThat(ws.generation("g-ok")).anyMatch(f -> f instanceof ServerFrame.StreamChunk c && c.done());
+        }
+    }
 }
