@@ -1,14 +1,14 @@
 package dev.ollamamax.server;
 
-import dev.ollamamax.server.http.HostFilter;
-import dev.ollamamax.server.http.HostPolicy;
-import dev.ollamamax.shared.config.ConfigException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ollamamax.server.chat.ChatFeature;
 import dev.ollamamax.server.http.ErrorResponses;
+import dev.ollamamax.server.http.HostFilter;
+import dev.ollamamax.server.http.HostPolicy;
 import dev.ollamamax.shared.config.AppHome;
 import dev.ollamamax.shared.config.Config;
+import dev.ollamamax.shared.config.ConfigException;
 import dev.ollamamax.shared.config.Setting;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
@@ -18,9 +18,9 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.BindException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;

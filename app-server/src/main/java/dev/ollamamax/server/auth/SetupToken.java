@@ -1,8 +1,8 @@
 package dev.ollamamax.server.auth;
 
 import dev.ollamamax.server.store.Database;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;

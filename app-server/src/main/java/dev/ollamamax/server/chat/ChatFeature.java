@@ -1,10 +1,10 @@
 package dev.ollamamax.server.chat;
 
-import dev.ollamamax.server.http.HostCheckedListener;
-import dev.ollamamax.server.http.HostPolicy;
 import dev.ollamamax.server.GatewayContext;
 import dev.ollamamax.server.GatewayFeature;
 import dev.ollamamax.server.Listener;
+import dev.ollamamax.server.http.HostCheckedListener;
+import dev.ollamamax.server.http.HostPolicy;
 import dev.ollamamax.server.nodes.NodesFeature;
 import dev.ollamamax.shared.config.Config;
 import dev.ollamamax.shared.config.Setting;

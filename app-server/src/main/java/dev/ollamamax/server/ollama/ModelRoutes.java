@@ -1,23 +1,23 @@
 package dev.ollamamax.server.ollama;
 
-import dev.ollamamax.server.auth.ModelAccess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ollamamax.server.auth.ModelAccess;
 import dev.ollamamax.server.errors.ErrorKind;
 import dev.ollamamax.server.errors.GatewayException;
 import dev.ollamamax.server.http.JsonBodies;
 import dev.ollamamax.server.nodes.ModelNames;
 import dev.ollamamax.server.nodes.Node;
 import dev.ollamamax.server.nodes.NodeRegistry;
+import dev.ollamamax.server.nodes.NodeResponse;
 import dev.ollamamax.server.nodes.NodesFeature;
 import dev.ollamamax.server.nodes.UpstreamCall;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import dev.ollamamax.server.nodes.NodeResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

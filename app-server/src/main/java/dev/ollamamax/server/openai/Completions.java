@@ -1,9 +1,9 @@
 package dev.ollamamax.server.openai;
 
-import dev.ollamamax.server.auth.ModelAccess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ollamamax.server.auth.ModelAccess;
 import dev.ollamamax.server.errors.GatewayException;
 import dev.ollamamax.server.http.JsonBodies;
 import dev.ollamamax.server.nodes.Upstream;

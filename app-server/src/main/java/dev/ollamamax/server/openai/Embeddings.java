@@ -1,10 +1,10 @@
 package dev.ollamamax.server.openai;
 
-import dev.ollamamax.server.auth.ModelAccess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ollamamax.server.auth.ModelAccess;
 import dev.ollamamax.server.errors.ErrorKind;
 import dev.ollamamax.server.errors.GatewayException;
 import dev.ollamamax.server.http.JsonBodies;

@@ -1,6 +1,5 @@
 package dev.ollamamax.server.auth;
 
-import dev.ollamamax.server.TestAccounts;
 import static dev.ollamamax.server.TestHttp.get;
 import static dev.ollamamax.server.TestHttp.json;
 import static dev.ollamamax.server.TestHttp.post;
@@ -9,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ollamamax.server.Gateway;
 import dev.ollamamax.server.Listener;
+import dev.ollamamax.server.TestAccounts;
 import dev.ollamamax.server.TestGateways;
 import dev.ollamamax.server.TestHttp.Response;
 import dev.ollamamax.server.WhoAmIFeature;

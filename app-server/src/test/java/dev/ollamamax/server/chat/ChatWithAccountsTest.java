@@ -1,11 +1,11 @@
 package dev.ollamamax.server.chat;
 
-import dev.ollamamax.server.TestAccounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ollamamax.server.Listener;
+import dev.ollamamax.server.TestAccounts;
 import dev.ollamamax.server.store.StoreFeature;
 import dev.ollamamax.server.testing.FakeOllama;
 import dev.ollamamax.shared.config.Setting;

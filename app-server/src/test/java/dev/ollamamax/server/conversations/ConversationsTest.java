@@ -1,6 +1,5 @@
 package dev.ollamamax.server.conversations;
 
-import dev.ollamamax.server.TestAccounts;
 import static dev.ollamamax.server.TestHttp.get;
 import static dev.ollamamax.server.TestHttp.json;
 import static dev.ollamamax.server.TestHttp.post;
@@ -11,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ollamamax.server.Gateway;
 import dev.ollamamax.server.Listener;
+import dev.ollamamax.server.TestAccounts;
 import dev.ollamamax.server.TestGateways;
 import dev.ollamamax.server.TestHttp.Response;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package dev.ollamamax.ui.nodes;
 
-import dev.ollamamax.ui.common.Poller;
 import dev.ollamamax.ui.common.Chip;
 import dev.ollamamax.ui.common.Icons;
+import dev.ollamamax.ui.common.Poller;
 import dev.ollamamax.ui.common.Screen;
 import dev.ollamamax.ui.common.ScreenHeader;
 import dev.ollamamax.ui.common.UiExecutor;
