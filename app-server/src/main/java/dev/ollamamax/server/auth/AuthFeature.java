@@ -125,7 +125,7 @@ public final class AuthFeature implements GatewayFeature {
      * {@code <OLLAMAMAX_HOME>/local-admin.json} (owner-only; made on first call, reused while it works).
      * Empty while the database is unavailable.
      */
-    public Optional<String> localAdminKey() {
+    public synchronized Optional<String> localAdminKey() {
         try {
             return Optional.of(new LocalAdminFile(context.home(), context.json()).ensure(accounts, authenticator));
         } catch (StoreUnavailableException | SQLException | java.io.IOException e) {
