@@ -42,7 +42,7 @@ final class ChatWiring {
 
             @Override
             public Optional<ChatPrincipal> authenticate(String token) {
-                return auth.authenticator().authenticate(token).map(ChatWiring::principal);
+                return auth.authenticator().authenticate(token).map(p -> principal(p, auth.rateLimiter()));
             }
 
             @Override
@@ -65,17 +65,18 @@ final class ChatWiring {
 
             @Override
             public Optional<Duration> tryAcquire(ChatPrincipal principal) {
-                RateLimiter.Decision d = auth.rateLimiter().tryAcquire(principal.subject());
-                return d.allowed() ? Optional.empty() : Optional.of(d.retryAfter());
+                return principal.acquire().get();
             }
         };
     }
 
-    private static ChatPrincipal principal(Principal p) {
+    private static ChatPrincipal principal(Principal p, RateLimiter limiter) {
         Optional<Instant> expires = p.expiresAt().equals(Instant.MAX) ? Optional.empty() : Optional.of(p.expiresAt());
-        // the same subject the HTTP filter counts under (Principal.rateSubject)
-        String subject = p.apiKeyId().map(id -> "key:" + id).orElse("user:" + p.userId());
-        return new ChatPrincipal(p.username(), p.role(), expires, subject);
+        return new ChatPrincipal(p.username(), p.role(), expires, model -> p.modelRefusal(model).isEmpty(),
+                p.policy().models(), () -> {
+                    RateLimiter.Decision d = limiter.tryAcquire(p);
+                    return d.allowed() ? Optional.empty() : Optional.of(d.retryAfter());
+                });
     }
 
     /** Stores each finished turn of a chat that names a {@code conversation_id}, under its user. */
