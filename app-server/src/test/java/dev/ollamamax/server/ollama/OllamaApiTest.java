@@ -205,9 +205,18 @@ class OllamaApiTest {
     }
 
     @Test
-    void oversizedBodyIsRefusedWithA413() {
-        String big = "{\"model\":\"llama3.2\",\"prompt\":\"" + "x".repeat(9 * 1024 * 1024) + "\"}";
-        HttpResponse<String> res = gw.post("/api/generate", big);
-        assertThat(res.statusCode()).isEqualTo(413);
+    void oversizedBodyIsRefusedWithA413() throws Exception {
+        // headers only: the refusal must come from the announced length, before any of the body is read (a
+        // client still sending 9 MiB while the server closes would see a reset instead of the answer)
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", gw.port(dev.ollamamax.server.Listener.PRIMARY))) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST /api/generate HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: " + 9 * 1024 * 1024 + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
+            assertThat(status).startsWith("HTTP/1.1 413");
+        }
     }
 }
