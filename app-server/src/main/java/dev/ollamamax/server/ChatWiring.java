@@ -8,6 +8,8 @@ import dev.ollamamax.server.chat.ConversationSink;
 import dev.ollamamax.server.chat.ConversationTurn;
 import dev.ollamamax.server.conversations.ConversationStore;
 import dev.ollamamax.server.conversations.NewMessage;
+import dev.ollamamax.server.usage.UsageEvent;
+import dev.ollamamax.server.usage.UsageSink;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -41,7 +43,7 @@ final class ChatWiring {
 
     private static ChatPrincipal principal(Principal p) {
         Optional<Instant> expires = p.expiresAt().equals(Instant.MAX) ? Optional.empty() : Optional.of(p.expiresAt());
-        return new ChatPrincipal(p.username(), p.role(), expires);
+        return new ChatPrincipal(p.username(), p.role(), expires, p.userId(), p.apiKeyId());
     }
 
     /** Stores each finished turn of a chat that names a {@code conversation_id}, under its user. */
@@ -62,6 +64,22 @@ final class ChatWiring {
             } catch (Exception e) {
                 LOG.warning("Chat turn of conversation " + turn.conversationId() + " not stored: " + e.getMessage());
             }
+        };
+    }
+
+    /**
+     * Reports chat generations to the usage log; those of anonymous connections (auth off) count under the
+     * reserved {@code (local)} account, like HTTP requests do, and are dropped while it cannot be resolved.
+     */
+    static UsageSink usage(UsageSink log, AuthFeature auth) {
+        return (UsageEvent e) -> {
+            if (e.userId() != 0) {
+                log.record(e);
+                return;
+            }
+            auth.localPrincipal().ifPresent(local -> log.record(new UsageEvent(e.at(), local.userId(), Optional.empty(),
+                    e.endpoint(), e.model(), e.node(), e.listener(), e.promptTokens(), e.completionTokens(), e.ttftMillis(),
+                    e.durationMillis(), e.outcome(), e.errorKind())));
         };
     }
 

@@ -17,14 +17,13 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Auth for the whole gateway: the filter (CORS, credentials, rate limits) on every listener, the
  * {@code /auth} endpoints on the primary listener, and the services other features call:
- * {@link #authenticator()}, {@link #usageRecorder()}, {@link #rateLimiter()}.
+ * {@link #authenticator()}, {@link #rateLimiter()}.
  */
 public final class AuthFeature implements GatewayFeature {
 
     private final GatewayContext context;
     private final Authenticator authenticator;
     private final RateLimiter rateLimiter;
-    private final UsageRecorder usageRecorder;
     private final Accounts accounts;
     private final Sessions sessions;
     private final Cors cors;
@@ -42,7 +41,6 @@ public final class AuthFeature implements GatewayFeature {
         this.accounts = new Accounts(store.database());
         this.authenticator = new Authenticator(tokens, revoked, store.database(), context.clock());
         this.rateLimiter = new RateLimiter(store.cache(), context.clock(), config.getInt(Setting.RATE_LIMIT_PER_MINUTE));
-        this.usageRecorder = new UsageRecorder(store.database(), context.clock());
         this.sessions = new Sessions(store.database(), accounts, tokens, revoked,
                 Duration.ofSeconds(config.getLong(Setting.REFRESH_TTL_SECONDS)), context.clock());
         this.cors = new Cors(config.getList(Setting.CORS_ORIGINS));
@@ -53,7 +51,7 @@ public final class AuthFeature implements GatewayFeature {
         routing.addFilter(new AuthFilter(authenticator, rateLimiter, cors, enabled, this::localPrincipal,
                 context.json(), context.meters()));
         if (listener == Listener.PRIMARY) {
-            routing.register("/auth", new AuthRoutes(accounts, sessions, usageRecorder, rateLimiter,
+            routing.register("/auth", new AuthRoutes(accounts, sessions, rateLimiter,
                     context.config().getInt(Setting.LOGIN_RATE_LIMIT_PER_MINUTE),
                     context.config().getBoolean(Setting.ALLOW_REGISTRATION), context.json()));
         }
@@ -71,10 +69,6 @@ public final class AuthFeature implements GatewayFeature {
 
     public RateLimiter rateLimiter() {
         return rateLimiter;
-    }
-
-    public UsageRecorder usageRecorder() {
-        return usageRecorder;
     }
 
     public Accounts accounts() {
@@ -109,8 +103,4 @@ public final class AuthFeature implements GatewayFeature {
         return localPrincipal().map(p -> tokens.issue(p.userId(), p.username(), p.role(), java.util.UUID.randomUUID()).token());
     }
 
-    @Override
-    public void close() {
-        usageRecorder.close();
-    }
 }

@@ -7,6 +7,7 @@ import dev.ollamamax.server.errors.GatewayException;
 import dev.ollamamax.server.http.JsonBodies;
 import dev.ollamamax.server.nodes.Upstream;
 import dev.ollamamax.server.nodes.UpstreamCall;
+import dev.ollamamax.server.usage.UsageTicket;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -47,11 +48,11 @@ final class GenerationRoutes implements HttpService {
         Optional<String> node = pinnedNode(body);
         // the validated body goes to the node as it came, unless our "node" field had to come out
         byte[] forward = hadNodeField ? json.writeValueAsBytes(body) : raw;
-        UpstreamCall call = upstream.open(model, path, forward, node);
+        UpstreamCall call = UsageTicket.open(req, upstream, model, path, forward, node);
         if (stream) {
             NdjsonRelay.relay(json, upstream, call, model, res);
         } else {
-            sendWhole(call, model, res, true);
+            sendWhole(call, model, res);
         }
     }
 
@@ -64,16 +65,14 @@ final class GenerationRoutes implements HttpService {
                 throw GatewayException.badRequest("The field 'input' is required: a string or an array of strings", "input");
             }
         }
-        UpstreamCall call = upstream.open(model, path, json.writeValueAsBytes(body), pinnedNode(body));
-        sendWhole(call, model, res, false);
+        UpstreamCall call = UsageTicket.open(req, upstream, model, path, json.writeValueAsBytes(body), pinnedNode(body));
+        sendWhole(call, model, res);
     }
 
-    private void sendWhole(UpstreamCall call, String model, ServerResponse res, boolean countTokens) throws Exception {
+    private void sendWhole(UpstreamCall call, String model, ServerResponse res) throws Exception {
         try (call) {
             byte[] whole = call.nextLine();
-            if (countTokens) {
-                upstream.recordUsage(call.node(), model, json.readTree(whole));
-            }
+            upstream.recordUsage(call, model, json.readTree(whole));
             res.header(HeaderNames.CONTENT_TYPE, "application/json");
             res.header(HeaderNames.create("X-OllamaMax-Node"), call.node().id());
             res.send(whole);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ollamamax.server.http.JsonBodies;
 import dev.ollamamax.server.nodes.Upstream;
 import dev.ollamamax.server.nodes.UpstreamCall;
+import dev.ollamamax.server.usage.UsageTicket;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -37,7 +38,7 @@ final class ChatCompletions {
         boolean stream = OpenAiRequests.stream(body);
         boolean includeUsage = OpenAiRequests.includeUsage(body);
         ObjectNode ollama = translation.toOllama(body, model, stream);
-        UpstreamCall call = upstream.open(model, "/api/chat", json.writeValueAsBytes(ollama), Optional.empty());
+        UpstreamCall call = UsageTicket.open(req, upstream, model, "/api/chat", json.writeValueAsBytes(ollama), Optional.empty());
         ChunkFactory chunks = ChunkFactory.chat(json, clock, model, stream && includeUsage);
         if (stream) {
             SseRelay.relay(json, upstream, call, model, new ChatStream(chunks, includeUsage), res);
@@ -51,7 +52,7 @@ final class ChatCompletions {
         try (call) {
             answer = json.readTree(call.nextLine());
         }
-        upstream.recordUsage(call.node(), model, answer);
+        upstream.recordUsage(call, model, answer);
         JsonNode message = answer.path("message");
         boolean tools = message.path("tool_calls").isArray() && !message.path("tool_calls").isEmpty();
         ObjectNode out = chunks.envelope("chat.completion");

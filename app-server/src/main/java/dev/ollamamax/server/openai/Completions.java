@@ -7,6 +7,7 @@ import dev.ollamamax.server.errors.GatewayException;
 import dev.ollamamax.server.http.JsonBodies;
 import dev.ollamamax.server.nodes.Upstream;
 import dev.ollamamax.server.nodes.UpstreamCall;
+import dev.ollamamax.server.usage.UsageTicket;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -36,7 +37,7 @@ final class Completions {
         boolean stream = OpenAiRequests.stream(body);
         boolean includeUsage = OpenAiRequests.includeUsage(body);
         ObjectNode ollama = toOllama(body, model, stream);
-        UpstreamCall call = upstream.open(model, "/api/generate", json.writeValueAsBytes(ollama), Optional.empty());
+        UpstreamCall call = UsageTicket.open(req, upstream, model, "/api/generate", json.writeValueAsBytes(ollama), Optional.empty());
         ChunkFactory chunks = ChunkFactory.text(json, clock, model, stream && includeUsage);
         if (stream) {
             SseRelay.relay(json, upstream, call, model, new TextStream(chunks, includeUsage), res);
@@ -46,7 +47,7 @@ final class Completions {
         try (call) {
             answer = json.readTree(call.nextLine());
         }
-        upstream.recordUsage(call.node(), model, answer);
+        upstream.recordUsage(call, model, answer);
         ObjectNode out = chunks.envelope(OBJECT);
         out.putArray("choices").add(choice(answer.path("response").asText(""), ChunkFactory.finishReason(answer, false)));
         out.set("usage", chunks.usage(answer));
