@@ -1,6 +1,7 @@
 package dev.ollamamax.server;
 
 import dev.ollamamax.server.auth.AuthFeature;
+import dev.ollamamax.server.cache.AnswerCache;
 import dev.ollamamax.server.conversations.ConversationsFeature;
 import dev.ollamamax.server.chat.ChatFeature;
 import dev.ollamamax.server.docs.DocsFeature;
@@ -45,8 +46,9 @@ final class Features {
         ConversationsFeature conversations = new ConversationsFeature(context, store);
         features.add(conversations);
         features.add(nodes);
-        features.add(new OllamaFeature(context, nodes));
-        features.add(new OpenAiFeature(context, nodes));
+        AnswerCache answers = new AnswerCache(store.responseCache(), context.json(), context.meters());
+        features.add(new OllamaFeature(context, nodes, answers));
+        features.add(new OpenAiFeature(context, nodes, answers));
         features.add(new ChatFeature(context, nodes, ChatWiring.auth(auth),
                 ChatWiring.conversations(conversations.store(), auth), ChatWiring.usage(usage.log(), auth)));
         features.add(new DocsFeature());

@@ -3,6 +3,8 @@ package dev.ollamamax.server.ollama;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ollamamax.server.cache.AnswerCache;
+import dev.ollamamax.server.cache.WholeAnswer;
 import dev.ollamamax.server.errors.GatewayException;
 import dev.ollamamax.server.http.JsonBodies;
 import dev.ollamamax.server.nodes.Upstream;
@@ -20,10 +22,12 @@ final class GenerationRoutes implements HttpService {
 
     private final ObjectMapper json;
     private final Upstream upstream;
+    private final AnswerCache answers;
 
-    GenerationRoutes(ObjectMapper json, Upstream upstream) {
+    GenerationRoutes(ObjectMapper json, Upstream upstream, AnswerCache answers) {
         this.json = json;
         this.upstream = upstream;
+        this.answers = answers;
     }
 
     @Override
@@ -48,11 +52,10 @@ final class GenerationRoutes implements HttpService {
         Optional<String> node = pinnedNode(body);
         // the validated body goes to the node as it came, unless our "node" field had to come out
         byte[] forward = hadNodeField ? json.writeValueAsBytes(body) : raw;
-        UpstreamCall call = UsageTicket.open(req, upstream, model, path, forward, node);
         if (stream) {
-            NdjsonRelay.relay(json, upstream, call, model, res);
+            NdjsonRelay.relay(json, upstream, UsageTicket.open(req, upstream, model, path, forward, node), model, res);
         } else {
-            sendWhole(call, model, res);
+            send(answers.fetch(req, res, upstream, path, body, model, path, forward, node), res);
         }
     }
 
@@ -73,10 +76,14 @@ final class GenerationRoutes implements HttpService {
         try (call) {
             byte[] whole = call.nextLine();
             upstream.recordUsage(call, model, json.readTree(whole));
-            res.header(HeaderNames.CONTENT_TYPE, "application/json");
-            res.header(HeaderNames.create("X-OllamaMax-Node"), call.node().id());
-            res.send(whole);
+            send(new WholeAnswer(whole, call.node().id(), false), res);
         }
+    }
+
+    private static void send(WholeAnswer answer, ServerResponse res) {
+        res.header(HeaderNames.CONTENT_TYPE, "application/json");
+        res.header(HeaderNames.create("X-OllamaMax-Node"), answer.node());
+        res.send(answer.line());
     }
 
     private static void validateMessages(ObjectNode body) {

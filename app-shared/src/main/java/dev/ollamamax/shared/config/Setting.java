@@ -41,7 +41,7 @@ public enum Setting {
     REFRESH_TTL_SECONDS("REFRESH_TTL_SECONDS", "refresh-ttl-seconds", "2592000", "Refresh token lifetime (30 days)", false),
     RATE_LIMIT_PER_MINUTE("RATE_LIMIT_PER_MINUTE", "rate-limit-per-minute", "600", "Requests per minute per user or key", false),
     LOGIN_RATE_LIMIT_PER_MINUTE("LOGIN_RATE_LIMIT_PER_MINUTE", "login-rate-limit-per-minute", "20", "Login, register and refresh attempts per minute per client address", false),
-    CACHE_RESPONSES("CACHE_RESPONSES", "cache-responses", "false", "Cache identical deterministic non-streamed completions in Redis", false),
+    CACHE_RESPONSES("CACHE_RESPONSES", "cache-responses", "false", "Answer identical deterministic (temperature 0 or a seed) non-streamed generations from Redis, per user", false),
     RESPONSE_CACHE_TTL_SECONDS("RESPONSE_CACHE_TTL_SECONDS", "response-cache-ttl-seconds", "600", "How long a cached response is kept", false),
     DB_POOL_SIZE("DB_POOL_SIZE", "db-pool-size", "10", "Largest number of pooled PostgreSQL connections", false),
     CLUSTER_ID("CLUSTER_ID", "cluster-id", "default", "Gateways with the same id on one Redis share the nodes added through the API", false),
