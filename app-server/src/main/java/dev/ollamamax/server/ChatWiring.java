@@ -57,10 +57,13 @@ final class ChatWiring {
                     LOG.warning("Chat turn of conversation " + turn.conversationId() + " not stored: unknown user");
                     return;
                 }
-                store.append(userId.get(), turn.conversationId(), List.of(
-                        NewMessage.user(turn.userMessage()),
-                        NewMessage.assistant(turn.assistantAnswer(), turn.model(), turn.node(),
-                                (int) turn.usage().promptTokens(), (int) turn.usage().completionTokens())));
+                NewMessage answer = NewMessage.assistant(turn.assistantAnswer(), turn.model(), turn.node(),
+                        (int) turn.usage().promptTokens(), (int) turn.usage().completionTokens());
+                if (turn.regenerate()) {
+                    store.answerAgain(userId.get(), turn.conversationId(), turn.turn(), turn.userMessage(), answer);
+                } else {
+                    store.append(userId.get(), turn.conversationId(), List.of(NewMessage.user(turn.userMessage()), answer));
+                }
             } catch (Exception e) {
                 LOG.warning("Chat turn of conversation " + turn.conversationId() + " not stored: " + e.getMessage());
             }

@@ -226,8 +226,9 @@ final class Generation {
         List<dev.ollamamax.shared.protocol.ChatMessage> conversation = request.conversation();
         String userMessage = conversation.get(conversation.size() - 1).content();
         try {
+            int turn = (int) conversation.stream().filter(m -> m.role().equals("user")).count() - 1;
             rt.sink().record(new ConversationTurn(conversationId, connection.user(), userMessage, answer.toString(),
-                    request.model(), node, usage));
+                    request.model(), node, usage, turn, request.regenerating()));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Keeping a chat turn failed", e);
         }
