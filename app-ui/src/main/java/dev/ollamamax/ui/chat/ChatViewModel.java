@@ -65,6 +65,9 @@ public final class ChatViewModel implements AutoCloseable {
     private final Set<ChatItem> dirty = new LinkedHashSet<>();
     private int counter;
 
+    private java.util.function.Consumer<String> failoverListener = text -> {
+    };
+
     private record Generation(String conversationId, ChatItem item) {
     }
 
@@ -112,8 +115,16 @@ public final class ChatViewModel implements AutoCloseable {
         }
     }
 
+    /** Where failover notices also go (the desktop's notifications). */
+    public void onFailover(java.util.function.Consumer<String> listener) {
+        this.failoverListener = listener;
+    }
+
     private void connected(URI to, String listener) {
-        endpoint.connected(to, listener).ifPresent(text -> addToCurrent(ChatItem.notice(text)));
+        endpoint.connected(to, listener).ifPresent(text -> {
+            addToCurrent(ChatItem.notice(text));
+            failoverListener.accept(text);
+        });
         for (Generation g : generations.values()) {
             if (g.item().state() == ChatItem.State.QUEUED) {
                 g.item().setState(ChatItem.State.SENDING);
