@@ -48,7 +48,7 @@ public enum Setting {
     DATABASE_URL("DATABASE_URL", "database-url", "", "External PostgreSQL (jdbc:postgresql://… or postgres://…); embedded when empty", true),
     REDIS_URL("REDIS_URL", "redis-url", "", "External Redis (redis://…); embedded when empty", true),
     OLLAMAMAX_HOME("OLLAMAMAX_HOME", "ollamamax-home", "", "Data folder; per-OS default when empty", false),
-    LOG_LEVEL("LOG_LEVEL", "log-level", "INFO", "Log level", false),
+    LOG_LEVEL("LOG_LEVEL", "log-level", "INFO", "Level of the gateway's own log: ERROR, WARN, INFO, DEBUG or TRACE", false),
     UI_THEME("UI_THEME", "ui-theme", "light", "Desktop theme: light or dark", false);
 
     private final String envName;
