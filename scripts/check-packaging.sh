@@ -120,7 +120,7 @@ java -cp "$cp" dev.ollamamax.server.testing.FakeOllamaMain "$fake_b" --delay-ms 
 pids+=($!)
 wait_http "http://127.0.0.1:$fake_a/api/version"; wait_http "http://127.0.0.1:$fake_b/api/version"
 gw=$(free_port)
-env PORT="$gw" WS_PORT="$(free_port)" FALLBACK_PORT="$(free_port)" AUTH_ENABLED=true ENABLE_LOCAL_OLLAMA=false \
+env PORT="$gw" WS_PORT="$(free_port)" FALLBACK_PORT="$(free_port)" AUTH_ENABLED=true ALLOW_REGISTRATION=true ENABLE_LOCAL_OLLAMA=false \
     NODE_PROBE_INTERVAL_MS=600000 \
     OLLAMA_NODES="http://127.0.0.1:$fake_a,http://127.0.0.1:$fake_b" OLLAMAMAX_HOME="$work/home" \
     java -jar app-server/target/ollamamax-server.jar >"$work/gateway.log" 2>&1 &

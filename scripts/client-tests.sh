@@ -64,4 +64,19 @@ echo "ci password" | java -jar app-server/target/ollamamax-server.jar users add 
 api_key=$(java -jar app-server/target/ollamamax-server.jar keys create ci-bot --name client-tests --home "$work/secured" 2>/dev/null)
 echo "== .ci/openai-apikey-test.mjs"
 OPENAI_BASE_URL="http://127.0.0.1:$sec1/v1" OMX_API_KEY="$api_key" node .ci/openai-apikey-test.mjs
+
+# a plain user (role user): an unrestricted key from the CLI, and one limited to llama3.2 made over HTTP
+echo "plain password" | java -jar app-server/target/ollamamax-server.jar users add ci-plain --password-stdin --home "$work/secured" >/dev/null
+user_key=$(java -jar app-server/target/ollamamax-server.jar keys create ci-plain --name plain --home "$work/secured" 2>/dev/null)
+narrow_key=$(curl -fsS "http://127.0.0.1:$sec1/auth/keys" -H "Authorization: Bearer $user_key" -H 'content-type: application/json' \
+  -d '{"name":"narrow","models":["llama3.2"]}' 2>/dev/null | python3 -c 'import json,sys; print(json.load(sys.stdin)["key"])' || true)
+if [ -z "$narrow_key" ]; then # a key without the keys scope may not make keys: sign in with the password instead
+  access=$(curl -fsS "http://127.0.0.1:$sec1/auth/login" -H 'content-type: application/json' \
+    -d '{"username":"ci-plain","password":"plain password"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
+  narrow_key=$(curl -fsS "http://127.0.0.1:$sec1/auth/keys" -H "Authorization: Bearer $access" -H 'content-type: application/json' \
+    -d '{"name":"narrow","models":["llama3.2"]}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["key"])')
+fi
+echo "== .ci/forbidden-test.mjs"
+OLLAMA_HOST="http://127.0.0.1:$sec1" OPENAI_BASE_URL="http://127.0.0.1:$sec1/v1" OMX_USER_KEY="$user_key" \
+  OMX_NARROW_KEY="$narrow_key" node .ci/forbidden-test.mjs
 echo "client tests: all passed"

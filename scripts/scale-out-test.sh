@@ -202,7 +202,18 @@ else
   done
 fi
 
-# ---- a node added on A is seen by B
+# ---- a node added on A is seen by B (adding nodes needs the admin role: an admin made with the CLI on the
+# shared database, as an operator would, then signed in on A)
+echo "scale-out admin password" | DATABASE_URL="$database_url" OLLAMAMAX_HOME="$work/cli" \
+  java -jar app-server/target/ollamamax-server.jar users add scaleout-admin --admin --password-stdin >"$work/cli.log" 2>&1 \
+  || { cat "$work/cli.log"; fail "users add scaleout-admin --admin failed"; }
+admin_token=$(curl -s "$A/auth/login" -H 'content-type: application/json' \
+  -d '{"username":"scaleout-admin","password":"scale-out admin password"}' \
+  | python3 -c 'import json,sys; print(json.load(sys.stdin).get("access_token",""))' 2>/dev/null || true)
+[ -n "$admin_token" ] && auth=(-H "Authorization: Bearer $admin_token")
+forbidden=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $(access_token)" "$A/api/v1/nodes" \
+  -H 'content-type: application/json' -d "{\"url\":\"http://127.0.0.1:$extra\"}")
+[ "$forbidden" = 403 ] && ok "a registered (plain) user may not add a node: 403" || fail "a plain user adding a node got $forbidden"
 added=$(curl -s -o "$work/add.json" -w '%{http_code}' "${auth[@]}" "$A/api/v1/nodes" -H 'content-type: application/json' \
   -d "{\"url\":\"http://127.0.0.1:$extra\"}")
 if [ "$added" != 201 ]; then

@@ -54,7 +54,7 @@ sleep 1
 
 p1=$(free_port); p2=$(free_port); p3=$(free_port)
 PORT=$p1 WS_PORT=$p2 FALLBACK_PORT=$p3 OLLAMA_NODES="http://127.0.0.1:$node_a,http://127.0.0.1:$node_b" \
-  ENABLE_LOCAL_OLLAMA=false OLLAMAMAX_HOME="$work/home" NODE_PROBE_INTERVAL_MS=1000 \
+  ENABLE_LOCAL_OLLAMA=false OLLAMAMAX_HOME="$work/home" NODE_PROBE_INTERVAL_MS=1000 ALLOW_REGISTRATION=true \
   java -Dprism.order=sw -jar app-ui/target/ollamamax-desktop.jar >"$work/app.log" 2>&1 &
 pids+=($!)
 

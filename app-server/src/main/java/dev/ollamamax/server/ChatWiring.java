@@ -43,7 +43,8 @@ final class ChatWiring {
 
     private static ChatPrincipal principal(Principal p) {
         Optional<Instant> expires = p.expiresAt().equals(Instant.MAX) ? Optional.empty() : Optional.of(p.expiresAt());
-        return new ChatPrincipal(p.username(), p.role(), expires, p.userId(), p.apiKeyId());
+        return new ChatPrincipal(p.username(), p.role(), expires, model -> p.modelRefusal(model).isEmpty(),
+                p.policy().models(), p.userId(), p.apiKeyId());
     }
 
     /** Stores each finished turn of a chat that names a {@code conversation_id}, under its user. */

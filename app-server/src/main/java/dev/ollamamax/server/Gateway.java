@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ollamamax.server.chat.ChatFeature;
 import dev.ollamamax.server.http.ErrorResponses;
+import dev.ollamamax.server.http.HostFilter;
+import dev.ollamamax.server.http.HostPolicy;
 import dev.ollamamax.shared.config.AppHome;
 import dev.ollamamax.shared.config.Config;
+import dev.ollamamax.shared.config.ConfigException;
 import dev.ollamamax.shared.config.Setting;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
@@ -15,9 +18,9 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.BindException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -53,6 +56,7 @@ public final class Gateway implements AutoCloseable {
 
     /** Builds the gateway with the given features (tests pass their own lists). */
     public static Gateway create(Config config, Function<GatewayContext, List<GatewayFeature>> features) {
+        refuseInsecureRemote(config);
         ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         GatewayContext context = new GatewayContext(config, AppHome.resolve(config), json, meters, Clock.systemUTC());
@@ -83,6 +87,7 @@ public final class Gateway implements AutoCloseable {
         HttpRouting.Builder http = HttpRouting.builder();
         WsRouting.Builder ws = WsRouting.builder();
         ErrorResponses.install(http, context.json());
+        http.addFilter(new HostFilter(HostPolicy.of(config), context.json(), context.meters()));
         for (GatewayFeature feature : features) {
             feature.http(listener, http);
             feature.websocket(listener, ws);
@@ -164,6 +169,21 @@ public final class Gateway implements AutoCloseable {
     }
 
     /** Binds and releases the port first, so a taken port gives a clear error instead of Helidon's stack trace. */
+    /**
+     * {@code AUTH_ENABLED=false} serves every caller as the admin; on an address other machines can reach
+     * that is refused unless {@code ALLOW_INSECURE_REMOTE=true} says it is meant.
+     */
+    static void refuseInsecureRemote(Config config) {
+        String host = config.get(Setting.HOST);
+        if (!config.getBoolean(Setting.AUTH_ENABLED) && !HostPolicy.isLoopback(host)
+                && !config.getBoolean(Setting.ALLOW_INSECURE_REMOTE)) {
+            throw new ConfigException("AUTH_ENABLED=false with HOST=" + host + " would let everyone who can reach "
+                    + "this address act as the admin without signing in (add and remove nodes, delete models, read "
+                    + "every conversation). Bind HOST to 127.0.0.1, turn AUTH_ENABLED on, or set "
+                    + "ALLOW_INSECURE_REMOTE=true if that is really meant.");
+        }
+    }
+
     private static void ensureBindable(Listener listener, String host, int port) {
         try (ServerSocket probe = new ServerSocket()) {
             probe.setReuseAddress(true);

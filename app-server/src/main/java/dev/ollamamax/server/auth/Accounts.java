@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
 public final class Accounts {
 
     /** A user as shown to clients. */
-    public record UserView(long id, String username, String role, Instant createdAt) {
+    public record UserView(long id, String username, String role, boolean disabled, Instant createdAt) {
         static UserView of(User u) {
-            return new UserView(u.id(), u.username(), u.role(), u.createdAt());
+            return new UserView(u.id(), u.username(), u.role(), u.disabled(), u.createdAt());
         }
     }
 
@@ -32,12 +32,13 @@ public final class Accounts {
     }
 
     /**
-     * Creates a user. Without a role, the first user of the database becomes {@code admin} and later ones
-     * {@code user}. {@code actor} names who did it in the audit log ("self", "cli", an admin's name).
+     * Creates a user with a role ({@code admin} or {@code user}). {@code actor} names who did it in the audit
+     * log ("self", "cli", "setup", an admin's name).
      */
-    public UserView addUser(String username, String password, Optional<String> role, String actor) throws SQLException {
+    public UserView addUser(String username, String password, String role, String actor) throws SQLException {
         validateUsername(username);
         validatePassword(password, "password");
+        validateRole(role);
         String hash = hasher.hash(password);
         try {
             return database.transaction(c -> {
@@ -53,12 +54,17 @@ public final class Accounts {
         }
     }
 
+    /** Whether an enabled admin who can sign in exists (the reserved local account does not count). */
+    public boolean hasAdmin() throws SQLException {
+        return database.query(Users::activeAdmins) > 0;
+    }
+
     /** The account requests are attributed to while auth is switched off (created on first use; cannot log in). */
     User localUser() throws SQLException {
         try {
             return database.transaction(c -> {
                 Optional<User> existing = Users.byName(c, Users.LOCAL_USER);
-                return existing.isPresent() ? existing.get() : Users.insert(c, Users.LOCAL_USER, "!", Optional.of("admin"));
+                return existing.isPresent() ? existing.get() : Users.insert(c, Users.LOCAL_USER, "!", Users.ADMIN);
             });
         } catch (SQLException e) {
             if (Users.isUniqueViolation(e)) {
@@ -68,14 +74,28 @@ public final class Accounts {
         }
     }
 
-    /** The user when the password is right; the same time is spent when the user does not exist. */
+    /**
+     * The user when the password is right; the same time is spent when the user does not exist. A hash
+     * made with fewer iterations than today's is replaced by a new one of the same password.
+     */
     Optional<User> checkPassword(String username, String password) throws SQLException {
         Optional<User> user = database.query(c -> Users.byName(c, username));
         if (user.isEmpty()) {
             hasher.verifyNothing(password);
             return Optional.empty();
         }
-        return hasher.verify(password, user.get().passwordHash()) ? user : Optional.empty();
+        User u = user.get();
+        if (!hasher.verify(password, u.passwordHash())) {
+            return Optional.empty();
+        }
+        if (PasswordHasher.needsRehash(u.passwordHash())) {
+            String stronger = hasher.hash(password);
+            database.query(c -> {
+                Users.rehash(c, u.id(), u.passwordHash(), stronger);
+                return null;
+            });
+        }
+        return user;
     }
 
     /** The id of the user with this name, if there is one. */
@@ -102,21 +122,22 @@ public final class Accounts {
         });
     }
 
-    /** Creates an API key for a user (by name), for the CLI. */
+    /** Creates an unrestricted API key for a user (by name), for the CLI. */
     public IssuedKey createKey(String username, String name, String actor) throws SQLException {
         User user = database.query(c -> Users.byName(c, username))
                 .orElseThrow(() -> new AuthException(404, "there is no user named '" + username + "'"));
-        return createKey(user.id(), name, actor, Optional.empty());
+        return createKey(user.id(), name, KeyPolicy.UNRESTRICTED, actor, Optional.empty());
     }
 
-    IssuedKey createKey(long userId, String name, String actor, Optional<Long> actorId) throws SQLException {
+    IssuedKey createKey(long userId, String name, KeyPolicy policy, String actor, Optional<Long> actorId)
+            throws SQLException {
         String label = name == null || name.isBlank() ? "key" : name.strip();
         if (label.length() > 100) {
             throw new AuthException(400, "the key name is longer than 100 characters");
         }
         String key = Tokens.newApiKey();
         ApiKeyInfo info = database.transaction(c -> {
-            ApiKeyInfo created = ApiKeys.insert(c, userId, label, Tokens.shownPrefix(key), Tokens.sha256(key));
+            ApiKeyInfo created = ApiKeys.insert(c, userId, label, Tokens.shownPrefix(key), Tokens.sha256(key), policy);
             AuditLog.record(c, actorId.or(() -> Optional.of(userId)), actor, "key.create",
                     "key " + created.id() + " of user " + userId, label);
             return created;
@@ -140,9 +161,31 @@ public final class Accounts {
         });
     }
 
+    /** Writes a refused request to the audit log, off the request thread (a failure is only logged). */
+    void auditRefusal(Principal who, String method, String path, String why) {
+        Thread.ofVirtual().name("audit").start(() -> {
+            try {
+                database.query(c -> {
+                    AuditLog.record(c, Optional.of(who.userId()).filter(id -> id > 0), who.username(), "forbidden",
+                            method + " " + path, why);
+                    return null;
+                });
+            } catch (SQLException | RuntimeException e) {
+                java.util.logging.Logger.getLogger(Accounts.class.getName())
+                        .warning("Could not audit a refused " + method + " " + path + " of " + who.username());
+            }
+        });
+    }
+
     private static void validateUsername(String username) {
         if (username == null || !USERNAME.matcher(username).matches()) {
             throw new AuthException(400, "username must be 3 to 64 letters, digits or . _ @ -");
+        }
+    }
+
+    static void validateRole(String role) {
+        if (!Users.ADMIN.equals(role) && !Users.USER.equals(role)) {
+            throw new AuthException(400, "role must be admin or user");
         }
     }
 

@@ -9,6 +9,8 @@ public enum AuthError {
     REVOKED_SESSION(401, "revoked_session"),
     UNKNOWN_KEY(401, "unknown_key"),
     REVOKED_KEY(401, "revoked_key"),
+    EXPIRED_KEY(401, "expired_key"),
+    DISABLED_ACCOUNT(401, "disabled_account"),
     BAD_PASSWORD(401, "bad_password"),
     BAD_REFRESH_TOKEN(401, "bad_refresh_token"),
     UNAVAILABLE(503, "unavailable");

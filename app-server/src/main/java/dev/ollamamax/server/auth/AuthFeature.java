@@ -12,12 +12,14 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Auth for the whole gateway: the filter (CORS, credentials, rate limits) on every listener, the
- * {@code /auth} endpoints on the primary listener, and the services other features call:
- * {@link #authenticator()}, {@link #rateLimiter()}.
+ * Auth for the whole gateway: the filter (CORS, credentials, roles and key scopes, rate limits) on every
+ * listener, the {@code /auth} endpoints (and the admins' {@code /auth/users}) on the primary listener, the
+ * one-time setup token of a gateway without an admin, and the services other features call:
+ * {@link #authenticator()}, {@link #rateLimiter()}, {@link #localAdminKey()}.
  */
 public final class AuthFeature implements GatewayFeature {
 
@@ -30,13 +32,17 @@ public final class AuthFeature implements GatewayFeature {
     private final boolean enabled;
     private final AtomicReference<Principal> local = new AtomicReference<>();
     private final AccessTokens tokens;
+    private final UserAdmin userAdmin;
+    private final SetupToken setupToken = new SetupToken();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     public AuthFeature(GatewayContext context, StoreFeature store) {
         this.context = context;
         Config config = context.config();
         Duration accessTtl = Duration.ofSeconds(config.getLong(Setting.JWT_TTL_SECONDS));
         this.tokens = new AccessTokens(JwtSecret.resolve(config, context.home()), accessTtl, context.clock());
-        RevokedSessions revoked = new RevokedSessions(store.cache(), store.eventBus(), context.clock(), accessTtl);
+        RevokedSessions revoked = new RevokedSessions(store.cache(), store.database(), store.eventBus(), context.clock(),
+                accessTtl);
         this.enabled = config.getBoolean(Setting.AUTH_ENABLED);
         this.accounts = new Accounts(store.database());
         this.authenticator = new Authenticator(tokens, revoked, store.database(), context.clock());
@@ -44,16 +50,21 @@ public final class AuthFeature implements GatewayFeature {
         this.sessions = new Sessions(store.database(), accounts, tokens, revoked,
                 Duration.ofSeconds(config.getLong(Setting.REFRESH_TTL_SECONDS)), context.clock());
         this.cors = new Cors(config.getList(Setting.CORS_ORIGINS));
+        this.userAdmin = new UserAdmin(store.database(), sessions);
+        if (enabled) {
+            setupToken.announceWhenReady(store.database(), accounts, closed);
+        }
     }
 
     @Override
     public void http(Listener listener, HttpRouting.Builder routing) {
-        routing.addFilter(new AuthFilter(authenticator, rateLimiter, cors, enabled, this::localPrincipal,
+        routing.addFilter(new AuthFilter(authenticator, accounts, rateLimiter, cors, enabled, this::localPrincipal,
                 context.json(), context.meters()));
         if (listener == Listener.PRIMARY) {
+            routing.register("/auth/users", new UserRoutes(accounts, userAdmin, context.json()));
             routing.register("/auth", new AuthRoutes(accounts, sessions, rateLimiter,
                     context.config().getInt(Setting.LOGIN_RATE_LIMIT_PER_MINUTE),
-                    context.config().getBoolean(Setting.ALLOW_REGISTRATION), context.json()));
+                    context.config().getBoolean(Setting.ALLOW_REGISTRATION), setupToken, context.json()));
         }
     }
 
@@ -103,4 +114,26 @@ public final class AuthFeature implements GatewayFeature {
         return localPrincipal().map(p -> tokens.issue(p.userId(), p.username(), p.role(), java.util.UUID.randomUUID()).token());
     }
 
+    /**
+     * The desktop's admin credential for the OS user: an API key of the local admin account, kept in
+     * {@code <OLLAMAMAX_HOME>/local-admin.json} (owner-only; made on first call, reused while it works).
+     * Empty while the database is unavailable.
+     */
+    public synchronized Optional<String> localAdminKey() {
+        try {
+            return Optional.of(new LocalAdminFile(context.home(), context.json()).ensure(accounts, authenticator));
+        } catch (StoreUnavailableException | SQLException | java.io.IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The one-time setup token; package tests read it as an operator reads the log. */
+    SetupToken setupToken() {
+        return setupToken;
+    }
+
+    @Override
+    public void close() {
+        closed.set(true);
+    }
 }

@@ -3,26 +3,30 @@ package dev.ollamamax.server.auth;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * Runs before every route on every listener: CORS (preflights answered here, other origins refused),
  * then a credential on {@code /v1} and {@code /api} (unless {@code AUTH_ENABLED=false}) and on the
- * account endpoints of {@code /auth}, then the per-key rate limit on {@code /v1} and {@code /api}.
- * The accepted {@link Principal} is registered in the request context.
+ * account endpoints of {@code /auth}, then the role and key-scope check ({@link Permissions}; refusals are
+ * 403 in the caller's protocol and audited), then the rate limits on {@code /v1} and {@code /api}: one per
+ * user across all their keys and tokens, and the key's own when it has one. The accepted
+ * {@link Principal} is registered in the request context.
  */
 final class AuthFilter implements Filter {
 
-    enum Guard { OPEN, API, ACCOUNT }
+    /** OPEN: no credential looked at; OPTIONAL: a valid one is noted, none or a bad one is no refusal. */
+    enum Guard { OPEN, OPTIONAL, API, ACCOUNT }
 
     private final Authenticator authenticator;
+    private final Accounts accounts;
     private final RateLimiter limiter;
     private final Cors cors;
     private final boolean authEnabled;
@@ -31,9 +35,10 @@ final class AuthFilter implements Filter {
     private final MeterRegistry meters;
     private final Counter rejected;
 
-    AuthFilter(Authenticator authenticator, RateLimiter limiter, Cors cors, boolean authEnabled,
+    AuthFilter(Authenticator authenticator, Accounts accounts, RateLimiter limiter, Cors cors, boolean authEnabled,
                Supplier<Optional<Principal>> localPrincipal, ObjectMapper json, MeterRegistry meters) {
         this.authenticator = authenticator;
+        this.accounts = accounts;
         this.limiter = limiter;
         this.cors = cors;
         this.authEnabled = authEnabled;
@@ -49,8 +54,12 @@ final class AuthFilter implements Filter {
             return Guard.API;
         }
         if (path.equals("/auth/me") || path.equals("/auth/change-password") || path.equals("/auth/usage") || path.startsWith("/auth/usage/")
-                || path.equals("/auth/keys") || path.startsWith("/auth/keys/")) {
+                || path.equals("/auth/keys") || path.startsWith("/auth/keys/")
+                || path.equals("/auth/users") || path.startsWith("/auth/users/")) {
             return Guard.ACCOUNT;
+        }
+        if (path.equals("/health/ready")) {
+            return Guard.OPTIONAL;
         }
         return Guard.OPEN;
     }
@@ -64,6 +73,13 @@ final class AuthFilter implements Filter {
         }
         Guard guard = guard(path);
         if (guard == Guard.OPEN) {
+            chain.proceed();
+            return;
+        }
+        if (guard == Guard.OPTIONAL) {
+            Authenticator.credential(req.headers()).flatMap(authenticator::authenticate)
+                    .or(() -> authEnabled ? Optional.empty() : localPrincipal.get())
+                    .ifPresent(p -> req.context().register(p));
             chain.proceed();
             return;
         }
@@ -86,10 +102,13 @@ final class AuthFilter implements Filter {
             principal = result.principal();
         }
         principal.ifPresent(p -> req.context().register(p));
-        // limits are per user or key; with auth off there are none (local tinkering), so nothing to count
+        if (principal.isPresent() && !authorized(principal.get(), req.prologue().method().text(), path, res)) {
+            return;
+        }
+        // limits are per user and key; with auth off there are none (local tinkering), so nothing to count
         if (guard == Guard.API && authEnabled) {
-            String subject = principal.map(Principal::rateSubject).orElse("ip:" + req.remotePeer().host());
-            RateLimiter.Decision d = limiter.tryAcquire(subject);
+            RateLimiter.Decision d = principal.map(limiter::tryAcquire)
+                    .orElseGet(() -> limiter.tryAcquire("ip:" + req.remotePeer().host()));
             if (d.limit() > 0) {
                 res.header("X-RateLimit-Limit-Requests", Integer.toString(d.limit()));
                 res.header("X-RateLimit-Remaining-Requests", Long.toString(d.remaining()));
@@ -97,12 +116,34 @@ final class AuthFilter implements Filter {
             if (!d.allowed()) {
                 rejected.increment();
                 res.header(HeaderNames.RETRY_AFTER, Long.toString(d.retryAfterSeconds()));
-                Replies.error(res, json, path, 429, "rate limit exceeded: " + d.limit()
-                        + " requests per minute; retry in " + d.retryAfterSeconds() + " s");
+                Replies.error(res, json, path, 429, "rate limit exceeded: " + d.limit() + " requests per minute"
+                        + (d.scope().isEmpty() ? "" : " " + d.scope()) + "; retry in " + d.retryAfterSeconds() + " s");
                 return;
             }
         }
         chain.proceed();
+    }
+
+    /**
+     * The role and key-scope check: false (and a 403 that names what is missing, audited) when the principal
+     * may not do this.
+     */
+    private boolean authorized(Principal p, String method, String path, RoutingResponse res) {
+        Optional<String> refusal = Permissions.adminOnly(method, path).filter(rule -> !p.isAdmin())
+                .map(rule -> Permissions.refusal(rule, p));
+        if (refusal.isEmpty() && p.apiKeyId().isPresent() && !p.policy().has(KeyPolicy.KEYS_SCOPE)
+                && (path.equals("/auth/keys") || path.startsWith("/auth/keys/"))) {
+            refusal = Optional.of("managing API keys with an API key requires the 'keys' scope; this key does "
+                    + "not have it (sign in with a password, or use a key created with \"scopes\": [\"keys\"])");
+        }
+        if (refusal.isEmpty()) {
+            return true;
+        }
+        Counter.builder("ollamamax.auth.forbidden").description("Requests refused for a missing role or key scope")
+                .register(meters).increment();
+        accounts.auditRefusal(p, method, path, refusal.get());
+        Replies.error(res, json, path, 403, refusal.get());
+        return false;
     }
 
     /** False when the request was answered here (a preflight, or an origin that is not allowed). */

@@ -2,8 +2,6 @@ package dev.ollamamax.server.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ollamamax.server.store.StoreUnavailableException;
-import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -14,38 +12,38 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Logger;
 
-/** {@code /auth}: register, login, refresh, logout, me, change-password and API keys (usage: {@code usage.UsageRoutes}). */
+/**
+ * {@code /auth}: register (closed unless {@code ALLOW_REGISTRATION}; always the user role), setup (the first
+ * admin, with the one-time token from the log), login, refresh, logout, me, change-password and API keys
+ * (usage: {@code usage.UsageRoutes}). Who may call what is decided before these handlers, by {@link AuthFilter} and {@link Permissions}.
+ */
 final class AuthRoutes implements HttpService {
 
-    private static final Logger LOG = Logger.getLogger(AuthRoutes.class.getName());
-
-    @FunctionalInterface
-    private interface Action {
-        void handle(ServerRequest req, ServerResponse res) throws Exception;
-    }
 
     private final Accounts accounts;
     private final Sessions sessions;
     private final RateLimiter limiter;
     private final int loginLimit;
     private final boolean registrationOpen;
+    private final SetupToken setupToken;
     private final ObjectMapper json;
 
     AuthRoutes(Accounts accounts, Sessions sessions, RateLimiter limiter, int loginLimit,
-               boolean registrationOpen, ObjectMapper json) {
+               boolean registrationOpen, SetupToken setupToken, ObjectMapper json) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.limiter = limiter;
         this.loginLimit = loginLimit;
         this.registrationOpen = registrationOpen;
+        this.setupToken = setupToken;
         this.json = json;
     }
 
     @Override
     public void routing(HttpRules rules) {
         rules.post("/register", guarded(this::register))
+                .post("/setup", guarded(this::setup))
                 .post("/login", guarded(this::login))
                 .post("/refresh", guarded(this::refresh))
                 .post("/logout", guarded(this::logout))
@@ -65,9 +63,30 @@ final class AuthRoutes implements HttpService {
         JsonNode body = Replies.body(req, json);
         String username = Replies.text(body, "username");
         String password = Replies.text(body, "password");
-        Accounts.UserView user = accounts.addUser(username, password, Optional.empty(), "self");
+        Accounts.UserView user = accounts.addUser(username, password, Users.USER, "self");
         User created = accounts.byId(user.id()).orElseThrow();
         Replies.json(res, json, Status.CREATED_201, tokens(sessions.open(created)));
+    }
+
+    /** The first admin of a headless gateway, with the one-time token its log printed; then the token is spent. */
+    private void setup(ServerRequest req, ServerResponse res) throws SQLException {
+        throttle(req);
+        JsonNode body = Replies.body(req, json);
+        if (accounts.hasAdmin()) {
+            throw new AuthException(409, "an admin already exists; sign in, or ask an admin for an account");
+        }
+        if (!setupToken.redeem(Replies.text(body, "token"))) {
+            throw new AuthException(403, "wrong or used setup token; it is printed once in the gateway's log at "
+                    + "start while no admin exists (or run: ollamamax-server users add <name> --admin)");
+        }
+        Accounts.UserView user;
+        try {
+            user = accounts.addUser(Replies.text(body, "username"), Replies.text(body, "password"), Users.ADMIN, "setup");
+        } catch (SQLException | RuntimeException e) {
+            setupToken.release();
+            throw e;
+        }
+        Replies.json(res, json, Status.CREATED_201, tokens(sessions.open(accounts.byId(user.id()).orElseThrow())));
     }
 
     private void login(ServerRequest req, ServerResponse res) throws SQLException {
@@ -116,15 +135,20 @@ final class AuthRoutes implements HttpService {
 
     private void createKey(ServerRequest req, ServerResponse res) throws SQLException {
         Principal p = principal(req);
-        String name = req.content().hasEntity() ? Replies.text(Replies.body(req, json), "name") : null;
-        IssuedKey issued = accounts.createKey(p.userId(), name, p.username(), Optional.of(p.userId()));
-        Map<String, Object> body = key(issued.info());
+        JsonNode request = req.content().hasEntity() ? Replies.body(req, json) : json.createObjectNode();
+        KeyPolicy policy = KeyJson.policy(request, sessions.clock());
+        if (p.apiKeyId().isPresent()) {
+            KeyJson.withinCreator(policy, p.policy());
+        }
+        IssuedKey issued = accounts.createKey(p.userId(), Replies.text(request, "name"), policy, p.username(),
+                Optional.of(p.userId()));
+        Map<String, Object> body = KeyJson.view(issued.info());
         body.put("key", issued.key());
         Replies.json(res, json, Status.CREATED_201, body);
     }
 
     private void listKeys(ServerRequest req, ServerResponse res) throws SQLException {
-        List<Map<String, Object>> keys = accounts.listKeys(principal(req).userId()).stream().map(AuthRoutes::key).toList();
+        List<Map<String, Object>> keys = accounts.listKeys(principal(req).userId()).stream().map(KeyJson::view).toList();
         Replies.json(res, json, Status.OK_200, Map.of("keys", keys));
     }
 
@@ -142,7 +166,7 @@ final class AuthRoutes implements HttpService {
     private void throttle(ServerRequest req) {
         RateLimiter.Decision d = limiter.tryAcquire("login:" + req.remotePeer().host(), loginLimit);
         if (!d.allowed()) {
-            throw new RateLimited(d);
+            throw new Guarded.RateLimited(d);
         }
     }
 
@@ -160,51 +184,17 @@ final class AuthRoutes implements HttpService {
         return body;
     }
 
-    private static Map<String, Object> user(Accounts.UserView u) {
+    static Map<String, Object> user(Accounts.UserView u) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", u.id());
         body.put("username", u.username());
         body.put("role", u.role());
+        body.put("disabled", u.disabled());
         body.put("created_at", u.createdAt().toString());
         return body;
     }
 
-    private static Map<String, Object> key(ApiKeyInfo k) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", k.id());
-        body.put("name", k.name());
-        body.put("prefix", k.prefix());
-        body.put("created_at", k.createdAt().toString());
-        body.put("last_used_at", k.lastUsedAt().map(Object::toString).orElse(null));
-        body.put("revoked_at", k.revokedAt().map(Object::toString).orElse(null));
-        return body;
-    }
-
-    private io.helidon.webserver.http.Handler guarded(Action action) {
-        return (req, res) -> {
-            try {
-                action.handle(req, res);
-            } catch (AuthException e) {
-                Replies.error(res, json, req.path().path(), e.status(), e.getMessage());
-            } catch (RateLimited e) {
-                res.header(HeaderNames.RETRY_AFTER, Long.toString(e.decision.retryAfterSeconds()));
-                Replies.error(res, json, req.path().path(), 429, "too many attempts: " + e.decision.limit()
-                        + " per minute from this address; retry in " + e.decision.retryAfterSeconds() + " s");
-            } catch (StoreUnavailableException e) {
-                Replies.error(res, json, req.path().path(), 503, e.getMessage());
-            } catch (SQLException e) {
-                LOG.warning("Database error on " + req.path().path() + ": " + e.getMessage());
-                Replies.error(res, json, req.path().path(), 500, "database error: " + e.getMessage());
-            }
-        };
-    }
-
-    private static final class RateLimited extends RuntimeException {
-        private final transient RateLimiter.Decision decision;
-
-        RateLimited(RateLimiter.Decision decision) {
-            super("rate limited", null, false, false);
-            this.decision = decision;
-        }
+    private io.helidon.webserver.http.Handler guarded(Guarded.Action action) {
+        return Guarded.handler(json, action);
     }
 }

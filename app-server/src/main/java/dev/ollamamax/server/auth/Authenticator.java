@@ -59,9 +59,17 @@ public final class Authenticator {
                     "the credential is neither an access token (JWT) nor an OllamaMax API key (omx_…)");
         }
         AccessTokens.Verified v = tokens.verify(credential);
-        if (v.result().ok() && v.session().isPresent() && revoked.isRevoked(v.session().get())) {
-            return AuthResult.refused(AuthError.REVOKED_SESSION,
-                    "this access token belongs to a session that was logged out; log in again");
+        if (v.result().ok() && v.session().isPresent()) {
+            Optional<Boolean> isRevoked = revoked.isRevoked(v.session().get());
+            if (isRevoked.isEmpty()) {
+                return AuthResult.refused(AuthError.UNAVAILABLE,
+                        "cannot check whether this session was logged out now (Redis and PostgreSQL unavailable)");
+            }
+            if (isRevoked.get()) {
+                return AuthResult.refused(AuthError.REVOKED_SESSION,
+                        "this access token belongs to a session that was logged out (or ended by a password, "
+                                + "role or account change); log in again");
+            }
         }
         return v.result();
     }
@@ -84,7 +92,7 @@ public final class Authenticator {
             return AuthResult.refused(AuthError.UNAVAILABLE, "cannot check API keys now: " + e.getMessage());
         } catch (SQLException e) {
             LOG.warning("Checking an API key failed: " + e.getMessage());
-            return AuthResult.refused(AuthError.UNAVAILABLE, "cannot check API keys now: " + e.getMessage());
+            return AuthResult.refused(AuthError.UNAVAILABLE, "cannot check API keys now: the database failed");
         }
         if (owner.isEmpty()) {
             return AuthResult.refused(AuthError.UNKNOWN_KEY, "unknown API key (" + Tokens.shownPrefix(key) + "…)");
@@ -94,8 +102,16 @@ public final class Authenticator {
             return AuthResult.refused(AuthError.REVOKED_KEY, "this API key (" + Tokens.shownPrefix(key)
                     + "…) was revoked at " + o.revokedAt().get());
         }
+        if (o.policy().expiresAt().filter(at -> !at.isAfter(clock.instant())).isPresent()) {
+            return AuthResult.refused(AuthError.EXPIRED_KEY, "this API key (" + Tokens.shownPrefix(key)
+                    + "…) expired at " + o.policy().expiresAt().get());
+        }
+        if (o.disabled()) {
+            return AuthResult.refused(AuthError.DISABLED_ACCOUNT, "the account of this API key is disabled");
+        }
         touch(o.keyId());
-        return AuthResult.accepted(new Principal(o.userId(), o.username(), o.role(), Optional.of(o.keyId()), Instant.MAX));
+        return AuthResult.accepted(new Principal(o.userId(), o.username(), o.role(), Optional.of(o.keyId()),
+                o.policy().expiresAt().orElse(Instant.MAX), o.policy()));
     }
 
     /** Records when a key was last used, at most once a minute per key, off the request thread. */

@@ -9,13 +9,14 @@ import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
 /**
- * PBKDF2-HMAC-SHA256 with 310,000 iterations (OWASP's figure) and a 16-byte random salt, JDK only.
- * Stored as {@code pbkdf2-sha256$<iterations>$<salt>$<hash>} (base64), so the count can be raised later
- * without breaking stored hashes. Comparison is constant-time.
+ * PBKDF2-HMAC-SHA256 with 600,000 iterations (OWASP's 2023 figure) and a 16-byte random salt, JDK only.
+ * Stored as {@code pbkdf2-sha256$<iterations>$<salt>$<hash>} (base64), so hashes made with an older count
+ * (310,000 before) still verify, and {@link #needsRehash} tells the login to store a stronger one.
+ * Comparison is constant-time.
  */
 final class PasswordHasher {
 
-    static final int ITERATIONS = 310_000;
+    static final int ITERATIONS = 600_000;
     private static final int SALT_BYTES = 16;
     private static final int HASH_BITS = 256;
     private static final String SCHEME = "pbkdf2-sha256";
@@ -24,11 +25,16 @@ final class PasswordHasher {
     private final SecureRandom random = new SecureRandom();
 
     String hash(String password) {
+        return hash(password, ITERATIONS);
+    }
+
+    /** A hash with the given count; tests use it to make hashes as older versions stored them. */
+    String hash(String password, int iterations) {
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
-        byte[] hash = derive(password, salt, ITERATIONS);
+        byte[] hash = derive(password, salt, iterations);
         Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
-        return SCHEME + "$" + ITERATIONS + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(hash);
+        return SCHEME + "$" + iterations + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(hash);
     }
 
     boolean verify(String password, String stored) {
@@ -43,6 +49,19 @@ final class PasswordHasher {
             return MessageDigest.isEqual(derive(password, salt, iterations), expected);
         } catch (IllegalArgumentException e) {
             return false;
+        }
+    }
+
+    /** Whether a stored hash uses fewer iterations than today's (or another format): re-hash it at the next login. */
+    static boolean needsRehash(String stored) {
+        String[] parts = stored.split("\\$");
+        if (parts.length != 4 || !parts[0].equals(SCHEME)) {
+            return true;
+        }
+        try {
+            return Integer.parseInt(parts[1]) < ITERATIONS;
+        } catch (NumberFormatException e) {
+            return true;
         }
     }
 

@@ -5,10 +5,16 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Who made a request: the user, and the API key when one was used. {@code expiresAt} is when the access
- * token expires; API keys do not expire ({@link Instant#MAX}) until revoked.
+ * Who made a request: the user, and the API key when one was used, with what that key may do.
+ * {@code expiresAt} is when the access token (or the key) expires; {@link Instant#MAX} when it does not.
  */
-public record Principal(long userId, String username, String role, Optional<Long> apiKeyId, Instant expiresAt) {
+public record Principal(long userId, String username, String role, Optional<Long> apiKeyId, Instant expiresAt,
+                        KeyPolicy policy) {
+
+    /** A principal without key restrictions (an access token, the local account). */
+    public Principal(long userId, String username, String role, Optional<Long> apiKeyId, Instant expiresAt) {
+        this(userId, username, role, apiKeyId, expiresAt, KeyPolicy.UNRESTRICTED);
+    }
 
     public boolean isAdmin() {
         return "admin".equals(role);
@@ -19,8 +25,17 @@ public record Principal(long userId, String username, String role, Optional<Long
         return request.context().get(Principal.class);
     }
 
-    /** The key rate limits and usage are counted under: the API key, else the user. */
-    String rateSubject() {
-        return apiKeyId.map(id -> "key:" + id).orElse("user:" + userId);
+    /** Why this principal may not use the model (its API key is limited to others), or empty when it may. */
+    public Optional<String> modelRefusal(String model) {
+        if (policy.allowsModel(model)) {
+            return Optional.empty();
+        }
+        return Optional.of("this API key may not use the model '" + model + "'; it is limited to "
+                + String.join(", ", policy.models()));
+    }
+
+    /** The user's rate-limit subject: one limit across all their keys and tokens. */
+    String userSubject() {
+        return "user:" + userId;
     }
 }

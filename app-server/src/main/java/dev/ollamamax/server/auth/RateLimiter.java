@@ -9,14 +9,19 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Requests per minute per subject (an API key, a user, a client address), in fixed one-minute windows.
+ * Requests per minute per subject (a user across all their keys and tokens, an API key with its own limit,
+ * a client address), in fixed one-minute windows.
  * The counts live in Redis ({@code INCR} + {@code PEXPIRE} in one script), so every gateway instance on
  * that Redis shares them; while Redis is down each instance counts on its own, in memory.
  */
 public final class RateLimiter {
 
     /** The outcome of one request: allowed or not, the limit, what is left, and when to retry when refused. */
-    public record Decision(boolean allowed, int limit, long remaining, Duration retryAfter) {
+    public record Decision(boolean allowed, int limit, long remaining, Duration retryAfter, String scope) {
+
+        Decision(boolean allowed, int limit, long remaining, Duration retryAfter) {
+            this(allowed, limit, remaining, retryAfter, "");
+        }
 
         /** {@code Retry-After} in whole seconds, at least 1. */
         public long retryAfterSeconds() {
@@ -37,6 +42,28 @@ public final class RateLimiter {
         this.cache = cache;
         this.clock = clock;
         this.defaultPerMinute = defaultPerMinute;
+    }
+
+    /**
+     * Counts one request of a principal: against {@code RATE_LIMIT_PER_MINUTE} for the user (shared by all
+     * their keys and tokens) and, when the request used an API key with its own requests-per-minute,
+     * against that too. The answer is the refusal when either refuses, else the tighter of the two.
+     */
+    public Decision tryAcquire(Principal p) {
+        Decision user = withScope(tryAcquire(p.userSubject()), "for this user (all keys together)");
+        if (p.apiKeyId().isEmpty() || p.policy().requestsPerMinute().isEmpty()) {
+            return user;
+        }
+        Decision key = withScope(tryAcquire("key:" + p.apiKeyId().get(), p.policy().requestsPerMinute().getAsInt()),
+                "for this API key");
+        if (!user.allowed() || !key.allowed()) {
+            return !key.allowed() ? key : user;
+        }
+        return key.remaining() < user.remaining() || user.limit() <= 0 ? key : user;
+    }
+
+    private static Decision withScope(Decision d, String scope) {
+        return new Decision(d.allowed(), d.limit(), d.remaining(), d.retryAfter(), scope);
     }
 
     /** Counts one request of the subject against {@code RATE_LIMIT_PER_MINUTE}. */

@@ -52,6 +52,9 @@ final class Sessions {
         }
         User user = accounts.checkPassword(username, password)
                 .orElseThrow(() -> new AuthException(401, "wrong username or password"));
+        if (user.disabled()) {
+            throw new AuthException(403, "this account is disabled; ask an admin");
+        }
         database.query(c -> {
             Users.touchLogin(c, user.id());
             return null;
@@ -99,6 +102,9 @@ final class Sessions {
             if (user == null) {
                 return new Rotation.Refused("this account no longer exists");
             }
+            if (user.disabled()) {
+                return new Rotation.Refused("this account is disabled; ask an admin");
+            }
             RefreshSessions.markUsed(c, s.id());
             String next = Tokens.newRefreshToken();
             RefreshSessions.insert(c, user.id(), s.family(), Tokens.sha256(next), clock.instant().plus(refreshTtl));
@@ -133,6 +139,10 @@ final class Sessions {
         AccessTokens.Issued access = tokens.issue(user.id(), user.username(), user.role(), family);
         long expiresIn = Math.max(0, Duration.between(clock.instant(), access.expiresAt()).toSeconds());
         return new TokenPair(access.token(), refresh, expiresIn, Accounts.UserView.of(user));
+    }
+
+    Clock clock() {
+        return clock;
     }
 
     Instant now() {

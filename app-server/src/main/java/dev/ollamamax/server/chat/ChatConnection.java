@@ -177,6 +177,12 @@ final class ChatConnection implements WsListener {
                     + " generations at once; wait for one to finish");
             return;
         }
+        if (principal != null && request.model() != null && !principal.mayUse().test(request.model())) {
+            error(request.id(), ErrorCode.FORBIDDEN, "This API key may not use the model '"
+                    + (request.model().length() > 100 ? request.model().substring(0, 100) + "…" : request.model())
+                    + "'; it is limited to " + String.join(", ", principal.models()));
+            return;
+        }
         Generation g = new Generation(this, rt, request);
         generations.put(request.id(), g);
         g.start();

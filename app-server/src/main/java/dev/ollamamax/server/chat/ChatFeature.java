@@ -3,6 +3,8 @@ package dev.ollamamax.server.chat;
 import dev.ollamamax.server.GatewayContext;
 import dev.ollamamax.server.GatewayFeature;
 import dev.ollamamax.server.Listener;
+import dev.ollamamax.server.http.HostCheckedListener;
+import dev.ollamamax.server.http.HostPolicy;
 import dev.ollamamax.server.nodes.NodesFeature;
 import dev.ollamamax.server.usage.UsageSink;
 import dev.ollamamax.shared.config.Config;
@@ -24,6 +26,7 @@ public final class ChatFeature implements GatewayFeature {
     public static final String VERSION = "0.1.0";
 
     private final ChatRuntime runtime;
+    private final HostPolicy hostPolicy;
 
     /** Chat with the authentication the configuration asks for and no conversation store. */
     public ChatFeature(GatewayContext context, NodesFeature nodes) {
@@ -36,6 +39,7 @@ public final class ChatFeature implements GatewayFeature {
 
     public ChatFeature(GatewayContext context, NodesFeature nodes, ChatAuth auth, ConversationSink sink, UsageSink usage) {
         Config config = context.config();
+        this.hostPolicy = HostPolicy.of(config);
         FrameCodec codec = new FrameCodec();
         ChatMetrics metrics = new ChatMetrics(context.meters(), nodes.registry(), context.clock());
         ChatHub hub = new ChatHub(codec, metrics, nodes.registry(),
@@ -64,7 +68,7 @@ public final class ChatFeature implements GatewayFeature {
 
     @Override
     public void websocket(Listener listener, WsRouting.Builder routing) {
-        routing.endpoint("/chat", () -> new ChatConnection(runtime, listener));
+        routing.endpoint("/chat", () -> new HostCheckedListener(hostPolicy, new ChatConnection(runtime, listener)));
     }
 
     /** Pushes a {@code service_update} to {@code services} subscribers (and to later ones, as the last state). */

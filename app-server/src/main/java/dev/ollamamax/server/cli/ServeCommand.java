@@ -50,7 +50,8 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             gateway = Gateway.create(config);
         } catch (ConfigException e) {
-            System.err.println("Configuration error: " + e.getMessage());
+            err.println("Configuration error: " + e.getMessage());
+            err.flush();
             return 2;
         }
         try {

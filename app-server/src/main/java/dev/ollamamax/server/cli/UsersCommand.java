@@ -1,7 +1,7 @@
 package dev.ollamamax.server.cli;
 
-import dev.ollamamax.server.auth.AuthException;
 import dev.ollamamax.server.auth.Accounts;
+import dev.ollamamax.server.auth.AuthException;
 import dev.ollamamax.server.store.StandaloneDatabase;
 import java.io.BufferedReader;
 import java.io.Console;
@@ -38,7 +38,7 @@ public final class UsersCommand implements Callable<Integer> {
         @Parameters(index = "0", description = "User name (3-64 letters, digits, . _ @ -)")
         String name;
 
-        @Option(names = "--admin", description = "Make the user an admin (the first user is one anyway)")
+        @Option(names = "--admin", description = "Make the user an admin (otherwise the user role)")
         boolean admin;
 
         @Option(names = "--password-stdin", description = "Read the password from the first line of standard input")
@@ -53,7 +53,7 @@ public final class UsersCommand implements Callable<Integer> {
             }
             try (StandaloneDatabase db = StandaloneDatabase.open(options.load(), Duration.ofSeconds(60))) {
                 Accounts.UserView user = new Accounts(db.database())
-                        .addUser(name, password.get(), admin ? Optional.of("admin") : Optional.empty(), "cli");
+                        .addUser(name, password.get(), admin ? "admin" : "user", "cli");
                 System.out.println("Created user " + user.username() + " (" + user.role() + ", id " + user.id() + ")");
                 return 0;
             } catch (AuthException e) {

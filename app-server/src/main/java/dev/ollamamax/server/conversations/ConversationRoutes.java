@@ -172,7 +172,7 @@ final class ConversationRoutes implements HttpService {
                 error(res, 503, e.getMessage());
             } catch (SQLException e) {
                 LOG.warning("Database error on " + req.path().path() + ": " + e.getMessage());
-                error(res, 500, "database error: " + e.getMessage());
+                error(res, 500, "the database failed on this request; the gateway's log has the details");
             }
         };
     }

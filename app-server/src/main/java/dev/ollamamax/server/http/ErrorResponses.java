@@ -26,7 +26,13 @@ public final class ErrorResponses {
 
     public static void install(HttpRouting.Builder routing, ObjectMapper json) {
         routing.error(GatewayException.class, (req, res, e) -> send(json, req, res, e));
-        routing.error(HttpException.class, (req, res, e) -> send(json, req, res, fromHelidon(e)));
+        routing.error(HttpException.class, (req, res, e) -> {
+            int code = e.status().code();
+            if (code == 404 || code == 405) {
+                req.context().register(Unmatched.INSTANCE);
+            }
+            send(json, req, res, fromHelidon(e));
+        });
         routing.error(IllegalArgumentException.class, (req, res, e) ->
                 send(json, req, res, GatewayException.badRequest(e.getMessage())));
         routing.error(Exception.class, (req, res, e) -> {
@@ -34,6 +40,14 @@ public final class ErrorResponses {
             send(json, req, res, new GatewayException(ErrorKind.INTERNAL,
                     "The gateway failed unexpectedly while handling this request (" + e.getClass().getSimpleName() + ")"));
         });
+    }
+
+    /** Marks a request no route matched (in its context), so metrics can give all such requests one label. */
+    public enum Unmatched { INSTANCE }
+
+    /** Whether no route matched this request. */
+    public static boolean unmatched(ServerRequest req) {
+        return req.context().get(Unmatched.class).isPresent();
     }
 
     /** Helidon's own refusals (no route, bad request, payload too large) keep their status. */

@@ -3,6 +3,7 @@ package dev.ollamamax.server.ollama;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ollamamax.server.auth.ModelAccess;
 import dev.ollamamax.server.cache.AnswerCache;
 import dev.ollamamax.server.cache.WholeAnswer;
 import dev.ollamamax.server.errors.GatewayException;
@@ -42,6 +43,7 @@ final class GenerationRoutes implements HttpService {
         byte[] raw = JsonBodies.readBytes(req);
         ObjectNode body = JsonBodies.parseObject(json, raw);
         String model = JsonBodies.requireText(body, "model");
+        ModelAccess.require(req, model);
         if (path.equals("/api/chat")) {
             validateMessages(body);
         } else if (body.has("prompt") && !body.get("prompt").isTextual()) {
@@ -62,6 +64,7 @@ final class GenerationRoutes implements HttpService {
     private void embed(ServerRequest req, ServerResponse res, String path) throws Exception {
         ObjectNode body = JsonBodies.readObject(json, req);
         String model = JsonBodies.requireText(body, "model");
+        ModelAccess.require(req, model);
         if (path.equals("/api/embed")) {
             JsonNode input = body.get("input");
             if (input == null || !(input.isTextual() || input.isArray())) {

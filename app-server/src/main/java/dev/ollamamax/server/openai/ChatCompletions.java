@@ -3,6 +3,7 @@ package dev.ollamamax.server.openai;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ollamamax.server.auth.ModelAccess;
 import dev.ollamamax.server.cache.AnswerCache;
 import dev.ollamamax.server.cache.WholeAnswer;
 import dev.ollamamax.server.http.JsonBodies;
@@ -39,6 +40,7 @@ final class ChatCompletions {
     void handle(ServerRequest req, ServerResponse res) throws Exception {
         ObjectNode body = JsonBodies.readObject(json, req);
         String model = OpenAiRequests.model(body);
+        ModelAccess.require(req, model);
         boolean stream = OpenAiRequests.stream(body);
         boolean includeUsage = OpenAiRequests.includeUsage(body);
         ObjectNode ollama = translation.toOllama(body, model, stream);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ollamamax.server.auth.ModelAccess;
 import dev.ollamamax.server.errors.ErrorKind;
 import dev.ollamamax.server.errors.GatewayException;
 import dev.ollamamax.server.http.JsonBodies;
@@ -36,6 +37,7 @@ final class Embeddings {
     void handle(ServerRequest req, ServerResponse res) throws Exception {
         ObjectNode body = JsonBodies.readObject(json, req);
         String model = OpenAiRequests.model(body);
+        ModelAccess.require(req, model);
         boolean base64 = base64(body);
         ObjectNode ollama = json.createObjectNode();
         ollama.put("model", model);

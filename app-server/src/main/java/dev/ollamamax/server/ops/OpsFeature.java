@@ -3,6 +3,7 @@ package dev.ollamamax.server.ops;
 import dev.ollamamax.server.GatewayContext;
 import dev.ollamamax.server.GatewayFeature;
 import dev.ollamamax.server.Listener;
+import dev.ollamamax.server.auth.Principal;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
@@ -41,7 +42,12 @@ public final class OpsFeature implements GatewayFeature {
         send(res, Status.OK_200, body);
     }
 
+    /**
+     * Readiness: every check's state for anyone (load balancers, probes); the messages, which can name
+     * database and Redis addresses, only for an admin's credential (or with auth off, the local admin).
+     */
     private void ready(ServerRequest req, ServerResponse res) throws Exception {
+        boolean details = Principal.of(req).map(Principal::isAdmin).orElse(false);
         Map<String, Object> results = new LinkedHashMap<>();
         boolean ready = true;
         boolean degraded = false;
@@ -49,7 +55,9 @@ public final class OpsFeature implements GatewayFeature {
             ReadinessCheck.Result r = check.check();
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("status", r.state().name());
-            entry.put("message", r.message());
+            if (details) {
+                entry.put("message", r.message());
+            }
             results.put(check.name(), entry);
             ready &= r.state() != ReadinessCheck.State.DOWN;
             degraded |= r.state() == ReadinessCheck.State.DEGRADED;

@@ -1,6 +1,7 @@
 package dev.ollamamax.server.ops;
 
 import dev.ollamamax.server.Listener;
+import dev.ollamamax.server.http.ErrorResponses;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
@@ -9,9 +10,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.Set;
 
-/** Times every HTTP request as {@code ollamamax.http.requests} by route, method, status and listener. */
+/**
+ * Times every HTTP request as {@code ollamamax.http.requests} by route, method, status and listener. Requests
+ * no route handled (no such path, or refused by a filter before routing: Host guard, missing credential)
+ * share the route label {@code unmatched}, so random paths cannot grow the series.
+ */
 final class RequestMetrics implements Filter {
 
+    static final String UNMATCHED = "unmatched";
+    private static final Set<String> KNOWN_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
     private static final Set<String> KNOWN_ROOTS = Set.of("api", "v1", "auth", "health", "metrics", "docs", "chat");
 
     private final MeterRegistry meters;
@@ -31,6 +38,10 @@ final class RequestMetrics implements Filter {
         try {
             chain.proceed();
         } finally {
+            if (ErrorResponses.unmatched(req) || req.matchingPattern().isEmpty()) {
+                route = UNMATCHED;
+                method = KNOWN_METHODS.contains(method) ? method : "other";
+            }
             Timer.builder("ollamamax.http.requests")
                     .description("HTTP requests served by the gateway, by route, method, status and listener")
                     .tag("route", route)

@@ -64,7 +64,7 @@ public final class SecretFile {
     }
 
     /** Writes a file that only its owner may read, replacing any previous content. */
-    static void writeOwnerOnly(Path file, String content) throws IOException {
+    public static void writeOwnerOnly(Path file, String content) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         if (!Files.exists(file)) {
             create(file);

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ollamamax.server.Gateway;
 import dev.ollamamax.server.Listener;
+import dev.ollamamax.server.TestAccounts;
 import dev.ollamamax.server.TestGateways;
 import dev.ollamamax.server.TestHttp.Response;
 import dev.ollamamax.server.WhoAmIFeature;
@@ -41,9 +42,10 @@ class AuthApiTest {
     static void startGateway() throws Exception {
         gateway = TestGateways.start(TestGateways.config(home)
                 .set(Setting.LOGIN_RATE_LIMIT_PER_MINUTE, "1000")
+                .set(Setting.ALLOW_REGISTRATION, "true")
                 .build(), ctx -> List.of(new WhoAmIFeature(ctx)));
         TestGateways.awaitStores(gateway, true, Duration.ofSeconds(90));
-        admin = register("alice", "correct horse battery");
+        admin = TestAccounts.admin(gateway, "alice", "correct horse battery");
     }
 
     @AfterAll
@@ -68,7 +70,7 @@ class AuthApiTest {
     }
 
     @Test
-    void firstUserIsAdminAndLaterUsersAreNot() {
+    void openRegistrationMakesUsersNeverAdmins() {
         assertThat(admin.at("/user/role").asText()).isEqualTo("admin");
         JsonNode bob = register("bob", "bob's password");
         assertThat(bob.at("/user/role").asText()).isEqualTo("user");
@@ -151,6 +153,7 @@ class AuthApiTest {
         assertThat(ready.status()).isEqualTo(200);
         assertThat(ready.json().at("/checks/database/status").asText()).isEqualTo("UP");
         assertThat(ready.json().at("/checks/cache/status").asText()).isEqualTo("UP");
+        assertThat(ready.body()).as("no addresses for anonymous callers").doesNotContain("jdbc", "redis://", "message");
     }
 
     @Test
@@ -258,7 +261,9 @@ class AuthApiTest {
         assertThat(get(url("/api/whoami"), "x-api-key", key).json().get("user").asText()).isEqualTo("dave");
         assertThat(get(url("/auth/me"), "x-api-key", key).json().get("api_key_id").asLong()).isEqualTo(id);
 
-        assertThat(send("DELETE", url("/auth/keys/" + id), null, "Authorization", "Bearer " + key).status()).isEqualTo(204);
+        assertThat(send("DELETE", url("/auth/keys/" + id), null, "Authorization", "Bearer " + key).status())
+                .as("a key without the keys scope manages no keys, not even itself").isEqualTo(403);
+        assertThat(send("DELETE", url("/auth/keys/" + id), null, "Authorization", bearer(dave)).status()).isEqualTo(204);
         Response revoked = get(url("/v1/whoami"), "Authorization", "Bearer " + key);
         assertThat(revoked.status()).isEqualTo(401);
         assertThat(revoked.json().at("/error/message").asText()).contains("revoked");

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ollamamax.server.Gateway;
 import dev.ollamamax.server.Listener;
+import dev.ollamamax.server.TestAccounts;
 import dev.ollamamax.server.TestGateways;
 import dev.ollamamax.server.TestHttp.Response;
 import dev.ollamamax.server.WhoAmIFeature;
@@ -89,7 +90,7 @@ class SharedStoresTest {
 
     @Test
     void theRateLimitIsSharedByBothInstances() throws Exception {
-        JsonNode user = post(url(a, "/auth/register"), json("username", "busy", "password", "busy password")).json();
+        JsonNode user = TestAccounts.user(a, "busy", "busy password");
         String key = post(url(a, "/auth/keys"), json("name", "shared"), "Authorization",
                 "Bearer " + user.get("access_token").asText()).json().get("key").asText();
         long intoMinute = System.currentTimeMillis() % 60_000;
@@ -112,7 +113,7 @@ class SharedStoresTest {
 
     @Test
     void aTokenFromOneInstanceWorksOnTheOtherAndLogoutOnOneEndsItOnBoth() {
-        JsonNode tokens = post(url(a, "/auth/register"), json("username", "roamer", "password", "roaming password")).json();
+        JsonNode tokens = TestAccounts.user(a, "roamer", "roaming password");
         String access = "Bearer " + tokens.get("access_token").asText();
         assertThat(get(url(b, "/auth/me"), "Authorization", access).json().get("username").asText()).isEqualTo("roamer");
         for (Listener listener : Listener.values()) {

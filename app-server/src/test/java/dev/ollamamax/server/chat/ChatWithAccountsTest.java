@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ollamamax.server.Listener;
+import dev.ollamamax.server.TestAccounts;
 import dev.ollamamax.server.store.StoreFeature;
 import dev.ollamamax.server.testing.FakeOllama;
 import dev.ollamamax.shared.config.Setting;
@@ -41,8 +42,7 @@ class ChatWithAccountsTest {
         gw = ChatGateway.start(home, c -> c.set(Setting.AUTH_ENABLED, "true"), node);
         gw.gateway().feature(StoreFeature.class).orElseThrow().database().awaitUp(60_000);
         String user = "chat-" + UUID.randomUUID().toString().substring(0, 8);
-        JsonNode tokens = JSON.readTree(http("POST", "/auth/register",
-                "{\"username\":\"" + user + "\",\"password\":\"a long enough password\"}", null).body());
+        JsonNode tokens = TestAccounts.user(gw.gateway(), user, "a long enough password");
         token = tokens.path("access_token").asText();
         assertThat(token).isNotBlank();
     }
@@ -104,5 +104,25 @@ class ChatWithAccountsTest {
         }
         assertThat(transcript).isNotNull();
         assertThat(transcript.toString()).contains("hello").contains("Hi there");
+    }
+
+    /** Issue 10, item 8: a key limited to some models is refused others on /chat too, with a forbidden frame. */
+    @Test
+    void aKeyLimitedToAModelGetsAForbiddenFrameForAnother() throws Exception {
+        HttpResponse<String> created = http("POST", "/auth/keys", "{\"name\":\"narrow\",\"models\":[\"llama3.2\"]}", token);
+        assertThat(created.statusCode()).isEqualTo(201);
+        String key = JSON.readTree(created.body()).get("key").asText();
+        try (TestWs ws = gw.connect(Listener.PRIMARY, "?token=" + key, Map.of())) {
+            ws.next(f -> f instanceof ServerFrame.AuthOk);
+            ws.send(new ClientFrame.Inference("g-other", "phi3", null, "hello", null, null, null));
+            assertThat(ws.next(f -> f instanceof ServerFrame.ErrorFrame)).isInstanceOfSatisfying(ServerFrame.ErrorFrame.class,
+                    e -> {
+                        assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN);
+                        assertThat(e.id()).isEqualTo("g-other");
+                        assertThat(e.message()).contains("'phi3'");
+                    });
+            ws.send(new ClientFrame.Inference("g-ok", "llama3.2", null, "hello", null, null, null));
+            assertThat(ws.generation("g-ok")).anyMatch(f -> f instanceof ServerFrame.StreamChunk c && c.done());
+        }
     }
 }

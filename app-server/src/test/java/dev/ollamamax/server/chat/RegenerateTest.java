@@ -40,8 +40,7 @@ class RegenerateTest {
         try (FakeOllama node = FakeOllama.start().model("m")) {
             String token;
             try (ChatGateway gw = start(node)) {
-                token = JSON.readTree(http(gw, "POST", "/auth/register",
-                        "{\"username\":\"" + user + "\",\"password\":\"a long enough password\"}", null).body())
+                token = dev.ollamamax.server.TestAccounts.user(gw.gateway(), user, "a long enough password")
                         .path("access_token").asText();
                 try (TestWs ws = gw.connect(Listener.PRIMARY, "?token=" + token, Map.of())) {
                     ws.next(f -> f instanceof ServerFrame.AuthOk);

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ollamamax.server.Gateway;
 import dev.ollamamax.server.Listener;
+import dev.ollamamax.server.TestAccounts;
 import dev.ollamamax.server.TestGateways;
 import dev.ollamamax.server.TestHttp.Response;
 import java.nio.file.Path;
@@ -37,10 +38,10 @@ class ConversationsTest {
         gateway = TestGateways.start(TestGateways.config(home).build(), ctx -> List.of());
         TestGateways.awaitStores(gateway, false, Duration.ofSeconds(90));
         store = gateway.feature(ConversationsFeature.class).orElseThrow().store();
-        JsonNode a = post(url("/auth/register"), json("username", "alice", "password", "alice's password")).json();
+        JsonNode a = TestAccounts.user(gateway, "alice", "alice's password");
         aliceId = a.at("/user/id").asLong();
         alice = "Bearer " + a.get("access_token").asText();
-        bob = "Bearer " + post(url("/auth/register"), json("username", "bob", "password", "bob's password")).json()
+        bob = "Bearer " + TestAccounts.user(gateway, "bob", "bob's password")
                 .get("access_token").asText();
     }
 

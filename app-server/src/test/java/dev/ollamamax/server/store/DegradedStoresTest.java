@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ollamamax.server.Gateway;
 import dev.ollamamax.server.Listener;
+import dev.ollamamax.server.TestAccounts;
 import dev.ollamamax.server.TestGateways;
 import dev.ollamamax.server.TestHttp.Response;
 import dev.ollamamax.server.WhoAmIFeature;
@@ -47,7 +48,7 @@ class DegradedStoresTest {
 
     @Test
     void restartingTheDatabaseLosesNothingAndAuthSays503Meanwhile() throws Exception {
-        JsonNode tokens = post(url("/auth/register"), json("username", "keeper", "password", "kept password")).json();
+        JsonNode tokens = TestAccounts.user(gateway, "keeper", "kept password");
         String key = post(url("/auth/keys"), json("name", "k"), "Authorization", "Bearer " + tokens.get("access_token").asText())
                 .json().get("key").asText();
 
@@ -77,7 +78,7 @@ class DegradedStoresTest {
 
     @Test
     void killingRedisDegradesReadinessButRequestsAreStillServedAndItComesBack() throws Exception {
-        String access = post(url("/auth/register"), json("username", "cachefan", "password", "cache password")).json()
+        String access = TestAccounts.admin(gateway, "cachefan", "cache password")
                 .get("access_token").asText();
         EmbeddedRedisService redis = store.redis().orElseThrow();
         ProcessHandle process = ProcessHandle.of(redis.pid().orElseThrow()).orElseThrow();
@@ -85,7 +86,7 @@ class DegradedStoresTest {
         process.onExit().get();
 
         await(() -> !store.cache().isUp());
-        Response ready = get(url("/health/ready"));
+        Response ready = get(url("/health/ready"), "Authorization", "Bearer " + access);
         assertThat(ready.status()).isEqualTo(200);
         assertThat(ready.json().get("status").asText()).isEqualTo("DEGRADED");
         assertThat(ready.json().at("/checks/cache/message").asText()).contains("rate limits are per instance");
@@ -96,6 +97,45 @@ class DegradedStoresTest {
         redis.restart();
         await(() -> store.cache().isUp());
         assertThat(get(url("/health/ready")).json().at("/checks/cache/status").asText()).isEqualTo("UP");
+    }
+
+    /**
+     * Issue 10: a logout while Redis was down used to be recorded nowhere the other instances look. The
+     * revocation is in PostgreSQL first; an instance that cannot ask Redis asks PostgreSQL.
+     */
+    @Test
+    void aLogoutWhileRedisIsDownIsHonouredByAnotherInstanceThroughPostgres() throws Exception {
+        JsonNode tokens = TestAccounts.user(gateway, "leaver", "leaving password");
+        String access = "Bearer " + tokens.get("access_token").asText();
+        var db = store.postgres().orElseThrow().url().orElseThrow();
+        EmbeddedRedisService redis = store.redis().orElseThrow();
+        String redisUrl = redis.endpoint().orElseThrow().url();
+        String secret = java.nio.file.Files.readString(home.resolve("jwt-secret")).strip();
+        try (Gateway other = TestGateways.start(TestGateways.config(home.resolve("other"))
+                .set(dev.ollamamax.shared.config.Setting.DATABASE_URL,
+                        db.jdbcUrl() + "?user=postgres&password=" + db.password().orElseThrow())
+                .set(dev.ollamamax.shared.config.Setting.REDIS_URL, redisUrl)
+                .set(dev.ollamamax.shared.config.Setting.JWT_SECRET, secret)
+                .build(), ctx -> List.of(new WhoAmIFeature(ctx)))) {
+            TestGateways.awaitStores(other, true, Duration.ofSeconds(30));
+            String otherUrl = TestGateways.url(other, Listener.PRIMARY, "/v1/whoami");
+            assertThat(get(otherUrl, "Authorization", access).status()).isEqualTo(200);
+
+            ProcessHandle process = ProcessHandle.of(redis.pid().orElseThrow()).orElseThrow();
+            process.destroyForcibly();
+            process.onExit().get();
+            StoreFeature otherStore = other.feature(StoreFeature.class).orElseThrow();
+            await(() -> !store.cache().isUp() && !otherStore.cache().isUp());
+
+            assertThat(post(url("/auth/logout"), json("refresh_token", tokens.get("refresh_token").asText())).status())
+                    .isEqualTo(204);
+            Response onOther = get(otherUrl, "Authorization", access);
+            assertThat(onOther.status()).as(onOther.body()).isEqualTo(401);
+            assertThat(onOther.json().at("/error/message").asText()).contains("logged out");
+        } finally {
+            redis.restart();
+            await(() -> store.cache().isUp());
+        }
     }
 
     static void await(BooleanSupplier condition) throws InterruptedException {

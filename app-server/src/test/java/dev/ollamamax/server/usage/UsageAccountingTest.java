@@ -72,7 +72,7 @@ class UsageAccountingTest {
     static String user(String role) throws Exception {
         String name = role + "-" + UUID.randomUUID().toString().substring(0, 8);
         gateway.feature(AuthFeature.class).orElseThrow().accounts()
-                .addUser(name, "a long enough password", Optional.of(role), "test");
+                .addUser(name, "a long enough password", role, "test");
         return name;
     }
 

@@ -27,7 +27,7 @@ class UsageLogTest {
             cache.connect(RedisEndpoint.parse(SharedStores.get().redisUrl()));
             assertThat(db.awaitUp(60_000)).isTrue();
             long userId = new Accounts(db).addUser("log-" + UUID.randomUUID().toString().substring(0, 8),
-                    "a long enough password", Optional.empty(), "test").id();
+                    "a long enough password", "user", "test").id();
             UsageLog log = new UsageLog(db, new TokenWindow(cache, Clock.systemUTC()), new SimpleMeterRegistry());
             for (int i = 0; i < 1234; i++) { // more than two batches, recorded faster than a flush interval
                 log.record(new UsageEvent(Instant.now(), userId, Optional.empty(), "/api/generate", "m", "n", "primary",

@@ -13,12 +13,12 @@ import dev.ollamamax.shared.config.Setting;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Logger;
 
 /**
@@ -79,8 +79,25 @@ public final class GatewayManager implements AutoCloseable {
         }
         if (created) {
             fireChange();
+            writeLocalAdminFileWhenReady(gateway);
         }
         return failures;
+    }
+
+    /** Once the database answers (within a minute), keeps {@code local-admin.json} up to date, off the FX thread. */
+    private void writeLocalAdminFileWhenReady(Gateway started) {
+        Thread.ofVirtual().name("local-admin-file").start(() -> {
+            for (int i = 0; i < 600 && gateway().filter(g -> g == started).isPresent(); i++) {
+                if (ensureLocalAdminFile().isPresent() || !authEnabled()) {
+                    return;
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
     }
 
     /** Stops every listener and releases the gateway's features. */
@@ -156,6 +173,24 @@ public final class GatewayManager implements AutoCloseable {
      */
     public Optional<String> localToken() {
         return feature(AuthFeature.class).filter(AuthFeature::enabled).flatMap(AuthFeature::localAccessToken);
+    }
+
+    /**
+     * Whether the desktop's account may manage nodes and models (the admin role). The desktop signs in as the
+     * local admin, so this is true unless that account lost the role; true too while the database is not up
+     * yet (the gateway itself refuses what the role does not allow).
+     */
+    public boolean canManage() {
+        return feature(AuthFeature.class).flatMap(AuthFeature::localPrincipal)
+                .map(dev.ollamamax.server.auth.Principal::isAdmin).orElse(true);
+    }
+
+    /**
+     * Makes sure {@code <OLLAMAMAX_HOME>/local-admin.json} (owner-only) holds a working admin API key for this
+     * OS user's scripts and tools; empty while auth is off or the database is not up. Call off the FX thread.
+     */
+    public Optional<String> ensureLocalAdminFile() {
+        return feature(AuthFeature.class).filter(AuthFeature::enabled).flatMap(AuthFeature::localAdminKey);
     }
 
     /** Whether the gateway requires credentials (then {@link #localToken()} is needed). */

@@ -1,8 +1,8 @@
 package dev.ollamamax.ui.nodes;
 
-import dev.ollamamax.ui.common.Poller;
 import dev.ollamamax.ui.common.Chip;
 import dev.ollamamax.ui.common.Icons;
+import dev.ollamamax.ui.common.Poller;
 import dev.ollamamax.ui.common.Screen;
 import dev.ollamamax.ui.common.ScreenHeader;
 import dev.ollamamax.ui.common.UiExecutor;
@@ -88,12 +88,13 @@ public final class NodesView implements Screen {
         Button start = Icons.button("Start local node", Feather.PLAY_CIRCLE,
                 "Run ollama serve on a free port, manage it like a service and add it as a node");
         start.setId("nodes-start-local");
-        start.disableProperty().bind(model.startingLocalProperty());
+        start.disableProperty().bind(model.startingLocalProperty().or(model.canManageNodesProperty().not()));
         start.setOnAction(e -> model.startLocalNode());
         Button add = Icons.button("Add node…", Feather.PLUS, "Add an Ollama server by URL; the gateway tests it first");
         add.setId("nodes-add");
         add.getStyleClass().add("accent");
         add.setOnAction(e -> AddNodeDialog.show(root.getScene().getWindow(), model));
+        add.disableProperty().bind(model.canManageNodesProperty().not());
         HBox header = ScreenHeader.of("Nodes",
                 "The Ollama servers the gateway routes to, live: health, version, models, load and latency.",
                 start, add);
@@ -276,7 +277,7 @@ public final class NodesView implements Screen {
             }
             shown = row;
             row.drainingProperty().addListener(drainingListener);
-            box.disableProperty().bind(row.busyProperty());
+            box.disableProperty().bind(row.busyProperty().or(model.canManageNodesProperty().not()));
             String key = row.id().replaceAll("[^A-Za-z0-9-]", "-");
             drain.setId("drain-" + key);
             remove.setId("remove-" + key);

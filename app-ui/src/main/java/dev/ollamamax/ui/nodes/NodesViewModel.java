@@ -44,6 +44,7 @@ public final class NodesViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper missingBinary = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper startingLocal = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canManageNodes = new ReadOnlyBooleanWrapper(true);
     private final AtomicBoolean refreshQueued = new AtomicBoolean();
     private final List<Runnable> afterApply = new java.util.concurrent.CopyOnWriteArrayList<>();
     private AutoCloseable subscription = () -> { };
@@ -96,6 +97,11 @@ public final class NodesViewModel implements AutoCloseable {
         return missingBinary.getReadOnlyProperty();
     }
 
+    /** Whether the signed-in role may add, remove, drain and start nodes (admin); the view disables them otherwise. */
+    public ReadOnlyBooleanProperty canManageNodesProperty() {
+        return canManageNodes.getReadOnlyProperty();
+    }
+
     public ReadOnlyBooleanProperty startingLocalProperty() {
         return startingLocal.getReadOnlyProperty();
     }
@@ -106,7 +112,11 @@ public final class NodesViewModel implements AutoCloseable {
     }
 
     public void refresh() {
-        executor.submit(this::snapshot, this::apply, e -> message.set("Could not read the nodes: " + e.getMessage()));
+        executor.submit(() -> {
+            boolean may = gateway.canManage();
+            executor.onUi(() -> canManageNodes.set(may));
+            return snapshot();
+        }, this::apply, e -> message.set("Could not read the nodes: " + e.getMessage()));
     }
 
     List<NodeSnapshot> snapshot() {

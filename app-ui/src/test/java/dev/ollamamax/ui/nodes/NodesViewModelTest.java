@@ -92,6 +92,18 @@ class NodesViewModelTest {
     }
 
     @Test
+    void theDesktopSignsInAsTheLocalAdminMayManageNodesAndKeepsItsKeyFile() throws Exception {
+        FakeOllama a = fake().model("llama3.2");
+        start(Map.of(Setting.AUTH_ENABLED, "true"), a);
+        model.refresh();
+        assertThat(model.canManageNodesProperty().get()).isTrue();
+        String key = gateway.ensureLocalAdminFile().orElseThrow();
+        java.nio.file.Path file = dir.resolve("home").resolve("local-admin.json");
+        assertThat(java.nio.file.Files.readString(file)).contains(key);
+        assertThat(dev.ollamamax.server.store.SecretFile.isOwnerOnly(file)).isTrue();
+    }
+
+    @Test
     void registryEventsUpdateTheRowsWithoutARefresh() {
         FakeOllama a = fake().model("llama3.2");
         start(Map.of(), a);
