@@ -12,6 +12,8 @@ import dev.ollamamax.server.chat.ConversationTurn;
 import dev.ollamamax.server.conversations.ConversationStore;
 import dev.ollamamax.server.conversations.NewMessage;
 import java.time.Duration;
+import dev.ollamamax.server.usage.UsageEvent;
+import dev.ollamamax.server.usage.UsageSink;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -73,7 +75,7 @@ final class ChatWiring {
     private static ChatPrincipal principal(Principal p, RateLimiter limiter) {
         Optional<Instant> expires = p.expiresAt().equals(Instant.MAX) ? Optional.empty() : Optional.of(p.expiresAt());
         return new ChatPrincipal(p.username(), p.role(), expires, model -> p.modelRefusal(model).isEmpty(),
-                p.policy().models(), () -> {
+                p.policy().models(), p.userId(), p.apiKeyId(), () -> {
                     RateLimiter.Decision d = limiter.tryAcquire(p);
                     return d.allowed() ? Optional.empty() : Optional.of(d.retryAfter());
                 });
@@ -90,13 +92,32 @@ final class ChatWiring {
                     LOG.warning("Chat turn of conversation " + turn.conversationId() + " not stored: unknown user");
                     return;
                 }
-                store.append(userId.get(), turn.conversationId(), List.of(
-                        NewMessage.user(turn.userMessage()),
-                        NewMessage.assistant(turn.assistantAnswer(), turn.model(), turn.node(),
-                                (int) turn.usage().promptTokens(), (int) turn.usage().completionTokens())));
+                NewMessage answer = NewMessage.assistant(turn.assistantAnswer(), turn.model(), turn.node(),
+                        (int) turn.usage().promptTokens(), (int) turn.usage().completionTokens());
+                if (turn.regenerate()) {
+                    store.answerAgain(userId.get(), turn.conversationId(), turn.turn(), turn.userMessage(), answer);
+                } else {
+                    store.append(userId.get(), turn.conversationId(), List.of(NewMessage.user(turn.userMessage()), answer));
+                }
             } catch (Exception e) {
                 LOG.warning("Chat turn of conversation " + turn.conversationId() + " not stored: " + e.getMessage());
             }
+        };
+    }
+
+    /**
+     * Reports chat generations to the usage log; those of anonymous connections (auth off) count under the
+     * reserved {@code (local)} account, like HTTP requests do, and are dropped while it cannot be resolved.
+     */
+    static UsageSink usage(UsageSink log, AuthFeature auth) {
+        return (UsageEvent e) -> {
+            if (e.userId() != 0) {
+                log.record(e);
+                return;
+            }
+            auth.localPrincipal().ifPresent(local -> log.record(new UsageEvent(e.at(), local.userId(), Optional.empty(),
+                    e.endpoint(), e.model(), e.node(), e.listener(), e.promptTokens(), e.completionTokens(), e.ttftMillis(),
+                    e.durationMillis(), e.outcome(), e.errorKind())));
         };
     }
 

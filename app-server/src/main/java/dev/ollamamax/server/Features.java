@@ -1,6 +1,7 @@
 package dev.ollamamax.server;
 
 import dev.ollamamax.server.auth.AuthFeature;
+import dev.ollamamax.server.cache.AnswerCache;
 import dev.ollamamax.server.conversations.ConversationsFeature;
 import dev.ollamamax.server.chat.ChatFeature;
 import dev.ollamamax.server.docs.DocsFeature;
@@ -11,6 +12,7 @@ import dev.ollamamax.server.openai.OpenAiFeature;
 import dev.ollamamax.server.ops.OpsFeature;
 import dev.ollamamax.server.ops.ReadinessCheck;
 import dev.ollamamax.server.store.StoreFeature;
+import dev.ollamamax.server.usage.UsageFeature;
 import dev.ollamamax.shared.config.Setting;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,13 +41,16 @@ final class Features {
         features.add(store);
         features.add(new OpsFeature(context, checks));
         features.add(auth);
+        UsageFeature usage = new UsageFeature(context, store);
+        features.add(usage);
         ConversationsFeature conversations = new ConversationsFeature(context, store);
         features.add(conversations);
         features.add(nodes);
-        features.add(new OllamaFeature(context, nodes));
-        features.add(new OpenAiFeature(context, nodes));
+        AnswerCache answers = new AnswerCache(store.responseCache(), context.json(), context.meters());
+        features.add(new OllamaFeature(context, nodes, answers));
+        features.add(new OpenAiFeature(context, nodes, answers));
         features.add(new ChatFeature(context, nodes, ChatWiring.auth(auth),
-                ChatWiring.conversations(conversations.store(), auth)));
+                ChatWiring.conversations(conversations.store(), auth), ChatWiring.usage(usage.log(), auth)));
         features.add(new DocsFeature());
         return features;
     }

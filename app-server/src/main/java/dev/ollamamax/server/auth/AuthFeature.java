@@ -19,14 +19,13 @@ import java.util.concurrent.atomic.AtomicReference;
  * Auth for the whole gateway: the filter (CORS, credentials, roles and key scopes, rate limits) on every
  * listener, the {@code /auth} endpoints (and the admins' {@code /auth/users}) on the primary listener, the
  * one-time setup token of a gateway without an admin, and the services other features call:
- * {@link #authenticator()}, {@link #usageRecorder()}, {@link #rateLimiter()}, {@link #localAdminKey()}.
+ * {@link #authenticator()}, {@link #rateLimiter()}, {@link #localAdminKey()}.
  */
 public final class AuthFeature implements GatewayFeature {
 
     private final GatewayContext context;
     private final Authenticator authenticator;
     private final RateLimiter rateLimiter;
-    private final UsageRecorder usageRecorder;
     private final Accounts accounts;
     private final Sessions sessions;
     private final Cors cors;
@@ -48,7 +47,6 @@ public final class AuthFeature implements GatewayFeature {
         this.accounts = new Accounts(store.database());
         this.authenticator = new Authenticator(tokens, revoked, store.database(), context.clock());
         this.rateLimiter = new RateLimiter(store.cache(), context.clock(), config.getInt(Setting.RATE_LIMIT_PER_MINUTE));
-        this.usageRecorder = new UsageRecorder(store.database(), context.clock());
         this.sessions = new Sessions(store.database(), accounts, tokens, revoked,
                 Duration.ofSeconds(config.getLong(Setting.REFRESH_TTL_SECONDS)), context.clock());
         this.cors = new Cors(config.getList(Setting.CORS_ORIGINS));
@@ -64,7 +62,7 @@ public final class AuthFeature implements GatewayFeature {
                 context.json(), context.meters()));
         if (listener == Listener.PRIMARY) {
             routing.register("/auth/users", new UserRoutes(accounts, userAdmin, context.json()));
-            routing.register("/auth", new AuthRoutes(accounts, sessions, usageRecorder, rateLimiter,
+            routing.register("/auth", new AuthRoutes(accounts, sessions, rateLimiter,
                     context.config().getInt(Setting.LOGIN_RATE_LIMIT_PER_MINUTE),
                     context.config().getBoolean(Setting.ALLOW_REGISTRATION), setupToken, context.json()));
         }
@@ -82,10 +80,6 @@ public final class AuthFeature implements GatewayFeature {
 
     public RateLimiter rateLimiter() {
         return rateLimiter;
-    }
-
-    public UsageRecorder usageRecorder() {
-        return usageRecorder;
     }
 
     public Accounts accounts() {
@@ -141,6 +135,5 @@ public final class AuthFeature implements GatewayFeature {
     @Override
     public void close() {
         closed.set(true);
-        usageRecorder.close();
     }
 }

@@ -53,7 +53,7 @@ final class AuthFilter implements Filter {
         if (path.equals("/v1") || path.startsWith("/v1/") || path.equals("/api") || path.startsWith("/api/")) {
             return Guard.API;
         }
-        if (path.equals("/auth/me") || path.equals("/auth/change-password") || path.equals("/auth/usage")
+        if (path.equals("/auth/me") || path.equals("/auth/change-password") || path.equals("/auth/usage") || path.startsWith("/auth/usage/")
                 || path.equals("/auth/keys") || path.startsWith("/auth/keys/")
                 || path.equals("/auth/users") || path.startsWith("/auth/users/")) {
             return Guard.ACCOUNT;

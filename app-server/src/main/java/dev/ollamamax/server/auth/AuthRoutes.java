@@ -15,26 +15,24 @@ import java.util.Optional;
 
 /**
  * {@code /auth}: register (closed unless {@code ALLOW_REGISTRATION}; always the user role), setup (the first
- * admin, with the one-time token from the log), login, refresh, logout, me, change-password, API keys and
- * usage. Who may call what is decided before these handlers, by {@link AuthFilter} and {@link Permissions}.
+ * admin, with the one-time token from the log), login, refresh, logout, me, change-password and API keys
+ * (usage: {@code usage.UsageRoutes}). Who may call what is decided before these handlers, by {@link AuthFilter} and {@link Permissions}.
  */
 final class AuthRoutes implements HttpService {
 
 
     private final Accounts accounts;
     private final Sessions sessions;
-    private final UsageRecorder usage;
     private final RateLimiter limiter;
     private final int loginLimit;
     private final boolean registrationOpen;
     private final SetupToken setupToken;
     private final ObjectMapper json;
 
-    AuthRoutes(Accounts accounts, Sessions sessions, UsageRecorder usage, RateLimiter limiter, int loginLimit,
+    AuthRoutes(Accounts accounts, Sessions sessions, RateLimiter limiter, int loginLimit,
                boolean registrationOpen, SetupToken setupToken, ObjectMapper json) {
         this.accounts = accounts;
         this.sessions = sessions;
-        this.usage = usage;
         this.limiter = limiter;
         this.loginLimit = loginLimit;
         this.registrationOpen = registrationOpen;
@@ -53,8 +51,7 @@ final class AuthRoutes implements HttpService {
                 .post("/change-password", guarded(this::changePassword))
                 .post("/keys", guarded(this::createKey))
                 .get("/keys", guarded(this::listKeys))
-                .delete("/keys/{id}", guarded(this::revokeKey))
-                .get("/usage", guarded(this::usage));
+                .delete("/keys/{id}", guarded(this::revokeKey));
     }
 
     private void register(ServerRequest req, ServerResponse res) throws SQLException {
@@ -164,21 +161,6 @@ final class AuthRoutes implements HttpService {
         }
         accounts.revokeKey(principal(req), id);
         res.status(Status.NO_CONTENT_204).send();
-    }
-
-    private void usage(ServerRequest req, ServerResponse res) throws SQLException {
-        List<Map<String, Object>> rows = usage.usageOf(principal(req).userId()).stream().map(r -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("day", r.day().toString());
-            row.put("api_key_id", r.apiKeyId() == 0 ? null : r.apiKeyId());
-            row.put("model", r.model());
-            row.put("node", r.node());
-            row.put("requests", r.requests());
-            row.put("prompt_tokens", r.promptTokens());
-            row.put("completion_tokens", r.completionTokens());
-            return row;
-        }).toList();
-        Replies.json(res, json, Status.OK_200, Map.of("usage", rows));
     }
 
     private void throttle(ServerRequest req) {

@@ -263,6 +263,14 @@ final class ChatConnection implements WsListener {
         return Optional.ofNullable(principal).map(ChatPrincipal::user);
     }
 
+    Optional<ChatPrincipal> principal() {
+        return Optional.ofNullable(principal);
+    }
+
+    Listener listener() {
+        return listener;
+    }
+
     Outbox outbox() {
         return outbox;
     }

@@ -6,6 +6,7 @@ import dev.ollamamax.server.Listener;
 import dev.ollamamax.server.http.HostCheckedListener;
 import dev.ollamamax.server.http.HostPolicy;
 import dev.ollamamax.server.nodes.NodesFeature;
+import dev.ollamamax.server.usage.UsageSink;
 import dev.ollamamax.shared.config.Config;
 import dev.ollamamax.shared.config.Setting;
 import dev.ollamamax.shared.protocol.FrameCodec;
@@ -29,10 +30,14 @@ public final class ChatFeature implements GatewayFeature {
 
     /** Chat with the authentication the configuration asks for and no conversation store. */
     public ChatFeature(GatewayContext context, NodesFeature nodes) {
-        this(context, nodes, defaultAuth(context.config()), ConversationSink.none());
+        this(context, nodes, defaultAuth(context.config()), ConversationSink.none(), UsageSink.none());
     }
 
     public ChatFeature(GatewayContext context, NodesFeature nodes, ChatAuth auth, ConversationSink sink) {
+        this(context, nodes, auth, sink, UsageSink.none());
+    }
+
+    public ChatFeature(GatewayContext context, NodesFeature nodes, ChatAuth auth, ConversationSink sink, UsageSink usage) {
         Config config = context.config();
         this.hostPolicy = HostPolicy.of(config);
         FrameCodec codec = new FrameCodec();
@@ -41,7 +46,7 @@ public final class ChatFeature implements GatewayFeature {
         ChatHub hub = new ChatHub(codec, metrics, nodes.registry(),
                 Duration.ofMillis(config.getLong(Setting.WS_HEARTBEAT_MS)),
                 Duration.ofMillis(config.getLong(Setting.WS_METRICS_INTERVAL_MS)), limits.authRecheck());
-        this.runtime = new ChatRuntime(hub, nodes.registry(), nodes.upstream(), auth, sink, context.json(),
+        this.runtime = new ChatRuntime(hub, nodes.registry(), nodes.upstream(), auth, sink, usage, context.json(),
                 config.getLong(Setting.WS_MAX_FRAME_BYTES), VERSION, limits, new GenerationPermits(limits.maxGenerationsPerUser()));
     }
 

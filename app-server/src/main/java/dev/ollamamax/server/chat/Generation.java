@@ -5,6 +5,7 @@ import dev.ollamamax.server.chat.ChatMetrics.Outcome;
 import dev.ollamamax.server.errors.ErrorKind;
 import dev.ollamamax.server.errors.GatewayException;
 import dev.ollamamax.server.nodes.UpstreamCall;
+import dev.ollamamax.server.usage.UsageEvent;
 import dev.ollamamax.shared.protocol.ClientFrame;
 import dev.ollamamax.shared.protocol.ErrorCode;
 import dev.ollamamax.shared.protocol.ServerFrame;
@@ -39,6 +40,8 @@ final class Generation {
     private volatile boolean cancelled;
     private volatile UpstreamCall call;
     private long pieces;
+    private final long startNanos = System.nanoTime();
+    private volatile String errorKind = ErrorKind.UPSTREAM_ERROR.code();
 
     Generation(ChatConnection connection, ChatRuntime rt, ClientFrame.Inference request) {
         this.connection = connection;
@@ -88,6 +91,7 @@ final class Generation {
             outcome = Outcome.CANCELLED; // the client went away
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Chat generation failed unexpectedly", e);
+            errorKind = ErrorKind.INTERNAL.code();
             trySend(new ServerFrame.ErrorFrame(id, ErrorCode.INTERNAL,
                     "The gateway failed unexpectedly while generating (" + e.getClass().getSimpleName() + ")"));
         } finally {
@@ -97,6 +101,27 @@ final class Generation {
             }
             connection.finished(id, this);
             rt.hub().metrics().generation(outcome);
+            report(outcome, c);
+        }
+    }
+
+    /** One usage event per generation: the node's counts when it finished, the pieces sent when cancelled. */
+    private void report(Outcome outcome, UpstreamCall c) {
+        Optional<UpstreamCall> node = Optional.ofNullable(c);
+        Usage tokens = node.flatMap(UpstreamCall::tokens).orElse(new Usage(0, outcome == Outcome.CANCELLED ? pieces : 0));
+        Optional<ChatPrincipal> who = connection.principal();
+        try {
+            rt.usage().record(new UsageEvent(java.time.Instant.now(), who.map(ChatPrincipal::userId).orElse(0L),
+                    who.flatMap(ChatPrincipal::apiKeyId), "/chat", request.model(), node.map(n -> n.node().id()).orElse(""),
+                    connection.listener().wireName(), tokens.promptTokens(), tokens.completionTokens(),
+                    node.map(n -> n.timeToFirstToken().toMillis()), (System.nanoTime() - startNanos) / 1_000_000,
+                    switch (outcome) {
+                        case DONE -> UsageEvent.Outcome.OK;
+                        case CANCELLED -> UsageEvent.Outcome.CANCELLED;
+                        case ERROR -> UsageEvent.Outcome.ERROR;
+                    }, outcome == Outcome.ERROR ? Optional.of(errorKind) : Optional.empty()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Reporting the usage of a chat generation failed", e);
         }
     }
 
@@ -109,6 +134,7 @@ final class Generation {
             if (!leaveOpening()) {
                 return Outcome.CANCELLED; // the cancelled done was sent by cancel()
             }
+            errorKind = e.kind().code();
             send(new ServerFrame.ErrorFrame(id, code(e.kind()), e.getMessage()));
             return Outcome.ERROR;
         }
@@ -163,7 +189,7 @@ final class Generation {
         long completion = last.path("eval_count").asLong(pieces);
         Usage usage = new Usage(last.path("prompt_eval_count").asLong(0), completion);
         String reason = "length".equals(last.path("done_reason").asText()) ? "length" : "stop";
-        rt.upstream().recordUsage(c.node(), request.model(), last);
+        rt.upstream().recordUsage(c, request.model(), last);
         send(ServerFrame.StreamChunk.last(id, reason, usage, node));
         send(timing(c, completion));
         if (answer != null) {
@@ -200,8 +226,9 @@ final class Generation {
         List<dev.ollamamax.shared.protocol.ChatMessage> conversation = request.conversation();
         String userMessage = conversation.get(conversation.size() - 1).content();
         try {
+            int turn = (int) conversation.stream().filter(m -> m.role().equals("user")).count() - 1;
             rt.sink().record(new ConversationTurn(conversationId, connection.user(), userMessage, answer.toString(),
-                    request.model(), node, usage));
+                    request.model(), node, usage, turn, request.regenerating()));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Keeping a chat turn failed", e);
         }

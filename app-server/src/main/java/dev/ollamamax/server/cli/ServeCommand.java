@@ -39,6 +39,7 @@ public final class ServeCommand implements Callable<Integer> {
         Config config;
         try {
             config = options.load();
+            dev.ollamamax.server.ops.LogLevels.apply(config);
         } catch (ConfigException | UncheckedIOException e) {
             err.println("Configuration error: " + e.getMessage());
             err.flush();

@@ -16,7 +16,10 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.logging.Logger;
 
-/** {@code /api/v1/conversations}: list, create, read, rename, delete, export ({@code ?format=md|json}). */
+/**
+ * {@code /api/v1/conversations}: list, create, read, rename, delete, export ({@code ?format=md|json}), and
+ * {@code PUT /{id}/turns/{turn}/choice {"alternative": n}} to choose which answer of a regenerated turn is shown.
+ */
 final class ConversationRoutes implements HttpService {
 
     private static final Logger LOG = Logger.getLogger(ConversationRoutes.class.getName());
@@ -41,7 +44,8 @@ final class ConversationRoutes implements HttpService {
                 .get("/{id}", guarded(this::read))
                 .patch("/{id}", guarded(this::rename))
                 .delete("/{id}", guarded(this::delete))
-                .get("/{id}/export", guarded(this::export));
+                .get("/{id}/export", guarded(this::export))
+                .put("/{id}/turns/{turn}/choice", guarded(this::choose));
     }
 
     private void list(ServerRequest req, ServerResponse res, Principal who) throws Exception {
@@ -68,6 +72,25 @@ final class ConversationRoutes implements HttpService {
         String id = id(req);
         if (!store.rename(who.userId(), id, title.asText())) {
             throw notFound(id);
+        }
+        read(req, res, who);
+    }
+
+    /** Turns and answers count from 0 here, as positions; the transcript shows "2 / 3" for alternative 1 of 3. */
+    private void choose(ServerRequest req, ServerResponse res, Principal who) throws Exception {
+        JsonNode alternative = body(req).get("alternative");
+        int turn;
+        try {
+            turn = Integer.parseInt(req.path().pathParameters().get("turn"));
+        } catch (NumberFormatException e) {
+            throw new ConversationException(400, "the turn is a number: 0 for the first question");
+        }
+        if (alternative == null || !alternative.canConvertToInt()) {
+            throw new ConversationException(400, "send {\"alternative\": n}, n from 0 for the first answer");
+        }
+        if (!store.choose(who.userId(), id(req), turn, alternative.asInt())) {
+            throw new ConversationException(404, "conversation " + id(req) + " has no answer " + alternative.asInt()
+                    + " to question " + turn);
         }
         read(req, res, who);
     }

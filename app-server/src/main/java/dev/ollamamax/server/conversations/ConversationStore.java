@@ -22,6 +22,8 @@ public final class ConversationStore {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
     private static final int TITLE_MAX = 200;
+    private static final String COLUMNS = "id, role, content, model, node, prompt_tokens, completion_tokens, "
+            + "created_at, parent_id, chosen";
     private static final String SELECT = "SELECT c.id, c.user_id, c.title, c.created_at, c.updated_at, "
             + "(SELECT count(*) FROM messages m WHERE m.conversation_id = c.id) FROM conversations c ";
 
@@ -48,29 +50,130 @@ public final class ConversationStore {
         return database.transaction(c -> {
             ensure(c, userId, conversationId, title);
             List<Message> stored = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO messages (conversation_id, role, content, "
-                    + "model, node, prompt_tokens, completion_tokens) VALUES (?, ?, ?, ?, ?, ?, ?) "
-                    + "RETURNING id, role, content, model, node, prompt_tokens, completion_tokens, created_at")) {
-                for (NewMessage m : messages) {
-                    ps.setString(1, conversationId);
-                    ps.setString(2, m.role());
-                    ps.setString(3, m.content());
-                    ps.setString(4, m.model().orElse(null));
-                    ps.setString(5, m.node().orElse(null));
-                    setInt(ps, 6, m.promptTokens());
-                    setInt(ps, 7, m.completionTokens());
-                    try (ResultSet rs = ps.executeQuery()) {
-                        rs.next();
-                        stored.add(message(rs));
-                    }
+            Optional<Long> lastUser = userTurn(c, conversationId, -1);
+            for (NewMessage m : messages) {
+                Message saved = insert(c, conversationId, m, m.role().equals("assistant") ? lastUser : Optional.empty());
+                if (saved.role().equals("user")) {
+                    lastUser = Optional.of(saved.id());
                 }
+                stored.add(saved);
             }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE conversations SET updated_at = now() WHERE id = ?")) {
-                ps.setString(1, conversationId);
-                ps.executeUpdate();
-            }
+            touch(c, conversationId);
             return stored;
         });
+    }
+
+    /**
+     * Stores another answer to the user turn {@code turn} (0 = the first user message) and makes it the chosen
+     * one: what a regenerate produces. When the conversation has no such turn with that text (it was never
+     * stored, or differs), the question and answer are appended instead, so nothing is lost.
+     */
+    public Message answerAgain(long userId, String conversationId, int turn, String question, NewMessage answer)
+            throws SQLException {
+        validateId(conversationId);
+        Optional<Message> added = database.transaction(c -> {
+            ensure(c, userId, conversationId, question);
+            Optional<Long> parent = userTurn(c, conversationId, turn);
+            if (parent.isEmpty() || !question.equals(content(c, parent.get()))) {
+                return Optional.<Message>empty();
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE messages SET chosen = false WHERE parent_id = ?")) {
+                ps.setLong(1, parent.get());
+                ps.executeUpdate();
+            }
+            Message saved = insert(c, conversationId, answer, parent);
+            touch(c, conversationId);
+            return Optional.of(saved);
+        });
+        if (added.isPresent()) {
+            return added.get();
+        }
+        return append(userId, conversationId, List.of(NewMessage.user(question), answer)).getLast();
+    }
+
+    /**
+     * Makes answer {@code alternative} (0 = the first) of user turn {@code turn} the chosen one; false when the
+     * conversation, the turn or the answer does not exist.
+     */
+    public boolean choose(long userId, String conversationId, int turn, int alternative) throws SQLException {
+        if (!ID.matcher(conversationId).matches() || turn < 0 || alternative < 0) {
+            return false;
+        }
+        return database.transaction(c -> {
+            if (find(c, userId, conversationId).isEmpty()) {
+                return false;
+            }
+            Optional<Long> parent = userTurn(c, conversationId, turn);
+            if (parent.isEmpty()) {
+                return false;
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE messages SET chosen = (id = (SELECT id FROM messages "
+                    + "WHERE parent_id = ? ORDER BY id OFFSET ? LIMIT 1)) WHERE parent_id = ? "
+                    + "AND EXISTS (SELECT 1 FROM messages WHERE parent_id = ? ORDER BY id OFFSET ? LIMIT 1)")) {
+                ps.setLong(1, parent.get());
+                ps.setInt(2, alternative);
+                ps.setLong(3, parent.get());
+                ps.setLong(4, parent.get());
+                ps.setInt(5, alternative);
+                return ps.executeUpdate() > 0;
+            }
+        });
+    }
+
+    /** The id of user message number {@code turn} (0-based) of the conversation; the last one for -1. */
+    private static Optional<Long> userTurn(Connection c, String conversationId, int turn) throws SQLException {
+        String sql = turn < 0
+                ? "SELECT id FROM messages WHERE conversation_id = ? AND role = 'user' ORDER BY id DESC LIMIT 1"
+                : "SELECT id FROM messages WHERE conversation_id = ? AND role = 'user' ORDER BY id OFFSET ? LIMIT 1";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, conversationId);
+            if (turn >= 0) {
+                ps.setInt(2, turn);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+            }
+        }
+    }
+
+    private static String content(Connection c, long messageId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT content FROM messages WHERE id = ?")) {
+            ps.setLong(1, messageId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    private static Message insert(Connection c, String conversationId, NewMessage m, Optional<Long> parent)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO messages (conversation_id, role, content, "
+                + "model, node, prompt_tokens, completion_tokens, parent_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                + "RETURNING " + COLUMNS)) {
+            ps.setString(1, conversationId);
+            ps.setString(2, m.role());
+            ps.setString(3, m.content());
+            ps.setString(4, m.model().orElse(null));
+            ps.setString(5, m.node().orElse(null));
+            setInt(ps, 6, m.promptTokens());
+            setInt(ps, 7, m.completionTokens());
+            if (parent.isPresent()) {
+                ps.setLong(8, parent.get());
+            } else {
+                ps.setNull(8, Types.BIGINT);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return message(rs);
+            }
+        }
+    }
+
+    private static void touch(Connection c, String conversationId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE conversations SET updated_at = now() WHERE id = ?")) {
+            ps.setString(1, conversationId);
+            ps.executeUpdate();
+        }
     }
 
     /** The user's conversations, most recently active first. */
@@ -102,17 +205,17 @@ public final class ConversationStore {
             if (conv.isEmpty()) {
                 return Optional.empty();
             }
-            List<Message> messages = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, role, content, model, node, prompt_tokens, "
-                    + "completion_tokens, created_at FROM messages WHERE conversation_id = ? ORDER BY id")) {
+            List<Message> all = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
+                    + " FROM messages WHERE conversation_id = ? ORDER BY id")) {
                 ps.setString(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        messages.add(message(rs));
+                        all.add(message(rs));
                     }
                 }
             }
-            return Optional.of(new Transcript(conv.get(), messages));
+            return Optional.of(Transcripts.of(conv.get(), all));
         });
     }
 
@@ -206,6 +309,7 @@ public final class ConversationStore {
     private static Message message(ResultSet rs) throws SQLException {
         return new Message(rs.getLong(1), rs.getString(2), rs.getString(3), Optional.ofNullable(rs.getString(4)),
                 Optional.ofNullable(rs.getString(5)), Optional.ofNullable((Integer) rs.getObject(6)),
-                Optional.ofNullable((Integer) rs.getObject(7)), rs.getTimestamp(8).toInstant());
+                Optional.ofNullable((Integer) rs.getObject(7)), rs.getTimestamp(8).toInstant(),
+                Optional.ofNullable((Long) rs.getObject(9)), rs.getBoolean(10));
     }
 }

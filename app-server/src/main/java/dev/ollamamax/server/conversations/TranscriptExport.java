@@ -4,7 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A transcript as Markdown (for people) or as a JSON-ready map (for programs); the HTTP export and the desktop use it. */
+/**
+ * A transcript as Markdown (for people) or as a JSON-ready map (for programs); the HTTP export and the desktop
+ * use it. Both show each question with its chosen answer; JSON also lists every answer of a regenerated turn.
+ */
 public final class TranscriptExport {
 
     private TranscriptExport() {
@@ -20,7 +23,12 @@ public final class TranscriptExport {
             if (m.model().isPresent()) {
                 md.append(" (").append(m.model().get()).append(m.node().map(n -> " on " + n).orElse("")).append(')');
             }
-            md.append(" · ").append(m.createdAt()).append("\n\n").append(m.content().strip()).append('\n');
+            md.append(" · ").append(m.createdAt());
+            List<Message> answers = t.alternativesOf(m);
+            if (answers.size() > 1) {
+                md.append(" · answer ").append(answers.indexOf(m) + 1).append(" of ").append(answers.size());
+            }
+            md.append("\n\n").append(m.content().strip()).append('\n');
             if (m.promptTokens().isPresent() || m.completionTokens().isPresent()) {
                 md.append("\n_").append(m.promptTokens().orElse(0)).append(" prompt tokens, ")
                         .append(m.completionTokens().orElse(0)).append(" completion tokens._\n");
@@ -31,7 +39,15 @@ public final class TranscriptExport {
 
     public static Map<String, Object> json(Transcript t) {
         Map<String, Object> body = summary(t.conversation());
-        List<Map<String, Object>> messages = t.messages().stream().map(TranscriptExport::message).toList();
+        List<Map<String, Object>> messages = t.messages().stream().map(m -> {
+            Map<String, Object> one = message(m);
+            List<Message> answers = t.alternativesOf(m);
+            if (answers.size() > 1) {
+                one.put("alternative", answers.indexOf(m) + 1);
+                one.put("alternatives", answers.stream().map(TranscriptExport::message).toList());
+            }
+            return one;
+        }).toList();
         body.put("messages", messages);
         return body;
     }

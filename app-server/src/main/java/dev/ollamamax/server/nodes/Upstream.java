@@ -217,10 +217,15 @@ public final class Upstream implements AutoCloseable {
         }
     }
 
-    /** Counts the tokens of a finished answer from its final line ({@code prompt_eval_count}, {@code eval_count}). */
-    public void recordUsage(Node node, String model, JsonNode finalLine) {
+    /**
+     * Counts the tokens of a finished answer from its final line ({@code prompt_eval_count}, {@code eval_count})
+     * and keeps them on the call, where usage accounting reads them.
+     */
+    public void recordUsage(UpstreamCall call, String model, JsonNode finalLine) {
         long prompt = finalLine.path("prompt_eval_count").asLong(0);
         long completion = finalLine.path("eval_count").asLong(0);
+        call.counted(new dev.ollamamax.shared.protocol.Usage(prompt, completion));
+        Node node = call.node();
         Counter.builder("ollamamax.tokens.prompt").tag("node", node.id()).tag("model", model)
                 .description("Prompt tokens evaluated by nodes (prompt_eval_count)").register(meters).increment(prompt);
         Counter.builder("ollamamax.tokens.generated").tag("node", node.id()).tag("model", model)

@@ -3,6 +3,8 @@ package dev.ollamamax.server.nodes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import dev.ollamamax.shared.protocol.Usage;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -24,6 +26,7 @@ public final class UpstreamCall implements AutoCloseable {
     private volatile long lastActivityNanos;
     private final long firstTokenNanos;
     private volatile boolean failed;
+    private volatile Usage tokens;
 
     UpstreamCall(Node node, InputStream body, LineReader lines, byte[] first, long startNanos,
                  Consumer<UpstreamCall> onClose, java.util.function.BiConsumer<Node, String> onBroken) {
@@ -89,8 +92,18 @@ public final class UpstreamCall implements AutoCloseable {
         failed = true;
     }
 
-    boolean hasFailed() {
+    /** Whether the node failed after its first line (an error line, a cut or idle connection). */
+    public boolean hasFailed() {
         return failed;
+    }
+
+    /** The node's own token counts from its final line, once that line has passed; empty before. */
+    public Optional<Usage> tokens() {
+        return Optional.ofNullable(tokens);
+    }
+
+    void counted(Usage usage) {
+        tokens = usage;
     }
 
     long idleNanos() {

@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ollamamax.server.auth.ModelAccess;
+import dev.ollamamax.server.cache.AnswerCache;
+import dev.ollamamax.server.cache.WholeAnswer;
 import dev.ollamamax.server.errors.GatewayException;
 import dev.ollamamax.server.http.JsonBodies;
 import dev.ollamamax.server.nodes.Upstream;
 import dev.ollamamax.server.nodes.UpstreamCall;
+import dev.ollamamax.server.usage.UsageTicket;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -20,10 +23,12 @@ final class GenerationRoutes implements HttpService {
 
     private final ObjectMapper json;
     private final Upstream upstream;
+    private final AnswerCache answers;
 
-    GenerationRoutes(ObjectMapper json, Upstream upstream) {
+    GenerationRoutes(ObjectMapper json, Upstream upstream, AnswerCache answers) {
         this.json = json;
         this.upstream = upstream;
+        this.answers = answers;
     }
 
     @Override
@@ -49,11 +54,10 @@ final class GenerationRoutes implements HttpService {
         Optional<String> node = pinnedNode(body);
         // the validated body goes to the node as it came, unless our "node" field had to come out
         byte[] forward = hadNodeField ? json.writeValueAsBytes(body) : raw;
-        UpstreamCall call = upstream.open(model, path, forward, node);
         if (stream) {
-            NdjsonRelay.relay(json, upstream, call, model, res);
+            NdjsonRelay.relay(json, upstream, UsageTicket.open(req, upstream, model, path, forward, node), model, res);
         } else {
-            sendWhole(call, model, res, true);
+            send(answers.fetch(req, res, upstream, path, body, model, path, forward, node), res);
         }
     }
 
@@ -67,20 +71,22 @@ final class GenerationRoutes implements HttpService {
                 throw GatewayException.badRequest("The field 'input' is required: a string or an array of strings", "input");
             }
         }
-        UpstreamCall call = upstream.open(model, path, json.writeValueAsBytes(body), pinnedNode(body));
-        sendWhole(call, model, res, false);
+        UpstreamCall call = UsageTicket.open(req, upstream, model, path, json.writeValueAsBytes(body), pinnedNode(body));
+        sendWhole(call, model, res);
     }
 
-    private void sendWhole(UpstreamCall call, String model, ServerResponse res, boolean countTokens) throws Exception {
+    private void sendWhole(UpstreamCall call, String model, ServerResponse res) throws Exception {
         try (call) {
             byte[] whole = call.nextLine();
-            if (countTokens) {
-                upstream.recordUsage(call.node(), model, json.readTree(whole));
-            }
-            res.header(HeaderNames.CONTENT_TYPE, "application/json");
-            res.header(HeaderNames.create("X-OllamaMax-Node"), call.node().id());
-            res.send(whole);
+            upstream.recordUsage(call, model, json.readTree(whole));
+            send(new WholeAnswer(whole, call.node().id(), false), res);
         }
+    }
+
+    private static void send(WholeAnswer answer, ServerResponse res) {
+        res.header(HeaderNames.CONTENT_TYPE, "application/json");
+        res.header(HeaderNames.create("X-OllamaMax-Node"), answer.node());
+        res.send(answer.line());
     }
 
     private static void validateMessages(ObjectNode body) {

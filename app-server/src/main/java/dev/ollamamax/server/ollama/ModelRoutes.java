@@ -1,5 +1,6 @@
 package dev.ollamamax.server.ollama;
 
+import dev.ollamamax.server.cache.AnswerCache;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -43,7 +44,10 @@ final class ModelRoutes implements HttpService {
     private final NodesFeature nodes;
     private final NodeRegistry registry;
 
-    ModelRoutes(ObjectMapper json, NodesFeature nodes) {
+    private final AnswerCache answers;
+
+    ModelRoutes(ObjectMapper json, NodesFeature nodes, AnswerCache answers) {
+        this.answers = answers;
         this.json = json;
         this.nodes = nodes;
         this.registry = nodes.registry();
@@ -121,6 +125,7 @@ final class ModelRoutes implements HttpService {
             }
         } finally {
             call.close();
+            answers.invalidate(model); // pulled again: its cached answers may be stale
             Thread.ofVirtual().start(() -> nodes.prober().probe(node));
         }
     }
@@ -129,6 +134,7 @@ final class ModelRoutes implements HttpService {
         ObjectNode body = JsonBodies.readObject(json, req);
         String model = modelField(body, "model", "name");
         List<Node> targets = targets(body, model);
+        answers.invalidate(model);
         byte[] bytes = json.writeValueAsBytes(body);
         List<NodeResponse<byte[]>> results = fanOut(targets, "DELETE", "/api/delete", bytes);
         finishFanOut(targets, results, res, "delete " + model);
@@ -137,7 +143,7 @@ final class ModelRoutes implements HttpService {
     private void copy(ServerRequest req, ServerResponse res) throws Exception {
         ObjectNode body = JsonBodies.readObject(json, req);
         String source = JsonBodies.requireText(body, "source");
-        JsonBodies.requireText(body, "destination");
+        answers.invalidate(JsonBodies.requireText(body, "destination"));
         List<Node> targets = targets(body, source);
         List<NodeResponse<byte[]>> results = fanOut(targets, "POST", "/api/copy", json.writeValueAsBytes(body));
         finishFanOut(targets, results, res, "copy " + source);

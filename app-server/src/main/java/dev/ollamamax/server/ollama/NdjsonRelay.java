@@ -64,7 +64,7 @@ final class NdjsonRelay {
                 return true;
             }
             if (node.path("done").asBoolean(false)) {
-                upstream.recordUsage(call.node(), model, node);
+                upstream.recordUsage(call, model, node);
                 return true;
             }
             return "success".equals(node.path("status").asText());

@@ -3,6 +3,7 @@ package dev.ollamamax.server.ollama;
 import dev.ollamamax.server.GatewayContext;
 import dev.ollamamax.server.GatewayFeature;
 import dev.ollamamax.server.Listener;
+import dev.ollamamax.server.cache.AnswerCache;
 import dev.ollamamax.server.nodes.NodesFeature;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRouting;
@@ -13,9 +14,9 @@ public final class OllamaFeature implements GatewayFeature {
     private final GenerationRoutes generation;
     private final ModelRoutes models;
 
-    public OllamaFeature(GatewayContext context, NodesFeature nodes) {
-        this.generation = new GenerationRoutes(context.json(), nodes.upstream());
-        this.models = new ModelRoutes(context.json(), nodes);
+    public OllamaFeature(GatewayContext context, NodesFeature nodes, AnswerCache answers) {
+        this.generation = new GenerationRoutes(context.json(), nodes.upstream(), answers);
+        this.models = new ModelRoutes(context.json(), nodes, answers);
     }
 
     @Override

@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ollamamax.server.auth.ModelAccess;
+import dev.ollamamax.server.cache.AnswerCache;
+import dev.ollamamax.server.cache.WholeAnswer;
 import dev.ollamamax.server.http.JsonBodies;
 import dev.ollamamax.server.nodes.Upstream;
 import dev.ollamamax.server.nodes.UpstreamCall;
+import dev.ollamamax.server.usage.UsageTicket;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -24,8 +27,10 @@ final class ChatCompletions {
     private final Upstream upstream;
     private final Clock clock;
     private final ChatTranslation translation;
+    private final AnswerCache answers;
 
-    ChatCompletions(ObjectMapper json, Upstream upstream, Clock clock) {
+    ChatCompletions(ObjectMapper json, Upstream upstream, Clock clock, AnswerCache answers) {
+        this.answers = answers;
         this.json = json;
         this.upstream = upstream;
         this.clock = clock;
@@ -39,21 +44,19 @@ final class ChatCompletions {
         boolean stream = OpenAiRequests.stream(body);
         boolean includeUsage = OpenAiRequests.includeUsage(body);
         ObjectNode ollama = translation.toOllama(body, model, stream);
-        UpstreamCall call = upstream.open(model, "/api/chat", json.writeValueAsBytes(ollama), Optional.empty());
+        byte[] forward = json.writeValueAsBytes(ollama);
         ChunkFactory chunks = ChunkFactory.chat(json, clock, model, stream && includeUsage);
         if (stream) {
+            UpstreamCall call = UsageTicket.open(req, upstream, model, "/api/chat", forward, Optional.empty());
             SseRelay.relay(json, upstream, call, model, new ChatStream(chunks, includeUsage), res);
         } else {
-            whole(call, model, chunks, res);
+            whole(answers.fetch(req, res, upstream, "/v1/chat/completions", body, model, "/api/chat", forward,
+                    Optional.empty()), chunks, res);
         }
     }
 
-    private void whole(UpstreamCall call, String model, ChunkFactory chunks, ServerResponse res) throws Exception {
-        JsonNode answer;
-        try (call) {
-            answer = json.readTree(call.nextLine());
-        }
-        upstream.recordUsage(call.node(), model, answer);
+    private void whole(WholeAnswer whole, ChunkFactory chunks, ServerResponse res) throws Exception {
+        JsonNode answer = json.readTree(whole.line());
         JsonNode message = answer.path("message");
         boolean tools = message.path("tool_calls").isArray() && !message.path("tool_calls").isEmpty();
         ObjectNode out = chunks.envelope("chat.completion");
@@ -76,7 +79,7 @@ final class ChatCompletions {
         choice.putNull("logprobs");
         choice.put("finish_reason", ChunkFactory.finishReason(answer, tools));
         out.set("usage", chunks.usage(answer));
-        res.header(HeaderNames.create("X-OllamaMax-Node"), call.node().id());
+        res.header(HeaderNames.create("X-OllamaMax-Node"), whole.node());
         JsonBodies.send(json, res, 200, out);
     }
 

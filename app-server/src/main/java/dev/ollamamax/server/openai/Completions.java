@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ollamamax.server.auth.ModelAccess;
+import dev.ollamamax.server.cache.AnswerCache;
+import dev.ollamamax.server.cache.WholeAnswer;
 import dev.ollamamax.server.errors.GatewayException;
 import dev.ollamamax.server.http.JsonBodies;
 import dev.ollamamax.server.nodes.Upstream;
 import dev.ollamamax.server.nodes.UpstreamCall;
+import dev.ollamamax.server.usage.UsageTicket;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -24,8 +27,10 @@ final class Completions {
     private final ObjectMapper json;
     private final Upstream upstream;
     private final Clock clock;
+    private final AnswerCache answers;
 
-    Completions(ObjectMapper json, Upstream upstream, Clock clock) {
+    Completions(ObjectMapper json, Upstream upstream, Clock clock, AnswerCache answers) {
+        this.answers = answers;
         this.json = json;
         this.upstream = upstream;
         this.clock = clock;
@@ -38,21 +43,20 @@ final class Completions {
         boolean stream = OpenAiRequests.stream(body);
         boolean includeUsage = OpenAiRequests.includeUsage(body);
         ObjectNode ollama = toOllama(body, model, stream);
-        UpstreamCall call = upstream.open(model, "/api/generate", json.writeValueAsBytes(ollama), Optional.empty());
+        byte[] forward = json.writeValueAsBytes(ollama);
         ChunkFactory chunks = ChunkFactory.text(json, clock, model, stream && includeUsage);
         if (stream) {
+            UpstreamCall call = UsageTicket.open(req, upstream, model, "/api/generate", forward, Optional.empty());
             SseRelay.relay(json, upstream, call, model, new TextStream(chunks, includeUsage), res);
             return;
         }
-        JsonNode answer;
-        try (call) {
-            answer = json.readTree(call.nextLine());
-        }
-        upstream.recordUsage(call.node(), model, answer);
+        WholeAnswer whole = answers.fetch(req, res, upstream, "/v1/completions", body, model, "/api/generate", forward,
+                Optional.empty());
+        JsonNode answer = json.readTree(whole.line());
         ObjectNode out = chunks.envelope(OBJECT);
         out.putArray("choices").add(choice(answer.path("response").asText(""), ChunkFactory.finishReason(answer, false)));
         out.set("usage", chunks.usage(answer));
-        res.header(HeaderNames.create("X-OllamaMax-Node"), call.node().id());
+        res.header(HeaderNames.create("X-OllamaMax-Node"), whole.node());
         JsonBodies.send(json, res, 200, out);
     }
 

@@ -10,6 +10,7 @@ import dev.ollamamax.server.errors.GatewayException;
 import dev.ollamamax.server.http.JsonBodies;
 import dev.ollamamax.server.nodes.Upstream;
 import dev.ollamamax.server.nodes.UpstreamCall;
+import dev.ollamamax.server.usage.UsageTicket;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -47,11 +48,12 @@ final class Embeddings {
             }
             ollama.put("dimensions", d);
         });
-        UpstreamCall call = upstream.open(model, "/api/embed", json.writeValueAsBytes(ollama), Optional.empty());
+        UpstreamCall call = UsageTicket.open(req, upstream, model, "/api/embed", json.writeValueAsBytes(ollama), Optional.empty());
         JsonNode answer;
         try (call) {
             answer = json.readTree(call.nextLine());
         }
+        upstream.recordUsage(call, model, answer);
         JsonNode vectors = answer.path("embeddings");
         if (!vectors.isArray() || vectors.size() != ollama.get("input").size()) {
             throw new GatewayException(ErrorKind.UPSTREAM_ERROR, "Node " + call.node().id()

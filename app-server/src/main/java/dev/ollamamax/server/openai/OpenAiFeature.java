@@ -3,6 +3,7 @@ package dev.ollamamax.server.openai;
 import dev.ollamamax.server.GatewayContext;
 import dev.ollamamax.server.GatewayFeature;
 import dev.ollamamax.server.Listener;
+import dev.ollamamax.server.cache.AnswerCache;
 import dev.ollamamax.server.errors.ErrorKind;
 import dev.ollamamax.server.errors.GatewayException;
 import dev.ollamamax.server.nodes.NodesFeature;
@@ -22,10 +23,10 @@ public final class OpenAiFeature implements GatewayFeature {
     private final Completions completions;
     private final Embeddings embeddings;
 
-    public OpenAiFeature(GatewayContext context, NodesFeature nodes) {
+    public OpenAiFeature(GatewayContext context, NodesFeature nodes, AnswerCache answers) {
         this.models = new ModelsRoutes(context.json(), nodes.registry(), context.clock());
-        this.chat = new ChatCompletions(context.json(), nodes.upstream(), context.clock());
-        this.completions = new Completions(context.json(), nodes.upstream(), context.clock());
+        this.chat = new ChatCompletions(context.json(), nodes.upstream(), context.clock(), answers);
+        this.completions = new Completions(context.json(), nodes.upstream(), context.clock(), answers);
         this.embeddings = new Embeddings(context.json(), nodes.upstream());
     }
 

@@ -36,7 +36,7 @@ final class SseRelay {
                         return;
                     }
                     if (line.path("done").asBoolean(false)) {
-                        upstream.recordUsage(call.node(), model, line);
+                        upstream.recordUsage(call, model, line);
                         send(sse, translation.end(line));
                         sse.done();
                         return;

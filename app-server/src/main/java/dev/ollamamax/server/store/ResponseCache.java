@@ -18,6 +18,7 @@ import java.util.Optional;
 public final class ResponseCache {
 
     static final String PREFIX = "ollamamax:resp:";
+    static final String MODEL_INDEX = "ollamamax:resp-model:";
     private static final ObjectMapper CANONICAL = new ObjectMapper()
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
@@ -43,22 +44,48 @@ public final class ResponseCache {
         return cache.call(j -> j.get(PREFIX + key));
     }
 
-    /** Stores an answer for the configured time; does nothing when disabled or Redis is down. */
-    public void put(String key, String value) {
+    /**
+     * Stores an answer of {@code model} (its full name, {@code name:tag}) for the configured time, and notes
+     * its key under the model so that {@link #invalidate} finds it; does nothing when disabled or Redis is down.
+     */
+    public void put(String model, String key, String value) {
         if (enabled) {
-            cache.call(j -> j.setex(PREFIX + key, Math.max(1, ttl.toSeconds()), value));
+            long seconds = Math.max(1, ttl.toSeconds());
+            String index = MODEL_INDEX + model;
+            cache.call(j -> {
+                j.setex(PREFIX + key, seconds, value);
+                j.sadd(index, key);
+                j.expire(index, seconds);
+                return null;
+            });
         }
     }
 
+    /** Drops every cached answer of {@code model} (deleted, re-pulled or overwritten by a copy). */
+    public void invalidate(String model) {
+        String index = MODEL_INDEX + model;
+        cache.call(j -> {
+            java.util.Set<String> keys = j.smembers(index);
+            if (!keys.isEmpty()) {
+                j.del(keys.stream().map(k -> PREFIX + k).toArray(String[]::new));
+            }
+            j.del(index);
+            return null;
+        });
+    }
+
     /**
-     * A key for a request: SHA-256 of the route and the request body with its object keys sorted, so two
-     * bodies that differ only in key order share an answer. Example: {@code key("/v1/chat/completions", body)}.
+     * A key for a request: SHA-256 of the scope (whose answers may be shared: one user), the route and the
+     * request body with its object keys sorted, so two bodies that differ only in key order share an answer.
+     * Example: {@code key("user:7", "/v1/chat/completions", body)}.
      */
-    public static String key(String route, JsonNode request) {
+    public static String key(String scope, String route, JsonNode request) {
         try {
             Object plain = CANONICAL.convertValue(request, Object.class);
             byte[] body = CANONICAL.writeValueAsBytes(plain);
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(scope.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
             sha.update(route.getBytes(StandardCharsets.UTF_8));
             sha.update((byte) 0);
             return HexFormat.of().formatHex(sha.digest(body));

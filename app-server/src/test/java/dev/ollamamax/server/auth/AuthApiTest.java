@@ -282,23 +282,6 @@ class AuthApiTest {
     }
 
     @Test
-    void usageIsRecordedPerUserKeyAndModel() throws Exception {
-        JsonNode gina = register("gina", "gina's password");
-        Principal p = new Principal(gina.at("/user/id").asLong(), "gina", "user", java.util.Optional.empty(), Instant.MAX);
-        UsageRecorder usage = gateway.feature(AuthFeature.class).orElseThrow().usageRecorder();
-        usage.record(p, "llama3", "node-a", 10, 20);
-        usage.record(p, "llama3", "node-a", 1, 2);
-        usage.flush();
-        Response r = get(url("/auth/usage"), "Authorization", bearer(gina));
-        assertThat(r.status()).isEqualTo(200);
-        JsonNode row = r.json().at("/usage/0");
-        assertThat(row.get("model").asText()).isEqualTo("llama3");
-        assertThat(row.get("requests").asLong()).isEqualTo(2);
-        assertThat(row.get("prompt_tokens").asLong()).isEqualTo(11);
-        assertThat(row.get("completion_tokens").asLong()).isEqualTo(22);
-    }
-
-    @Test
     void corsPreflightIsAnsweredForAllowedOriginsOnly() {
         Response allowed = send("OPTIONS", url("/v1/chat/completions"), null, "Origin", "http://localhost:3000",
                 "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "authorization, content-type");

@@ -50,12 +50,14 @@ class ParsingTest {
 
     @Test
     void responseCacheKeysIgnoreKeyOrderButNotContent() throws Exception {
-        String k1 = ResponseCache.key("/v1/chat/completions", json.readTree("{\"model\":\"m\",\"temperature\":0,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"));
-        String k2 = ResponseCache.key("/v1/chat/completions", json.readTree("{\"messages\":[{\"content\":\"hi\",\"role\":\"user\"}],\"temperature\":0,\"model\":\"m\"}"));
-        String k3 = ResponseCache.key("/v1/chat/completions", json.readTree("{\"model\":\"m\",\"temperature\":0,\"messages\":[{\"role\":\"user\",\"content\":\"ho\"}]}"));
-        String k4 = ResponseCache.key("/api/chat", json.readTree("{\"model\":\"m\",\"temperature\":0,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"));
+        String k1 = ResponseCache.key("user:1", "/v1/chat/completions", json.readTree("{\"model\":\"m\",\"temperature\":0,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"));
+        String k2 = ResponseCache.key("user:1", "/v1/chat/completions", json.readTree("{\"messages\":[{\"content\":\"hi\",\"role\":\"user\"}],\"temperature\":0,\"model\":\"m\"}"));
+        String k3 = ResponseCache.key("user:1", "/v1/chat/completions", json.readTree("{\"model\":\"m\",\"temperature\":0,\"messages\":[{\"role\":\"user\",\"content\":\"ho\"}]}"));
+        String k4 = ResponseCache.key("user:1", "/api/chat", json.readTree("{\"model\":\"m\",\"temperature\":0,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"));
         assertThat(k1).isEqualTo(k2).hasSize(64);
         assertThat(k1).isNotEqualTo(k3).isNotEqualTo(k4);
+        String otherUser = ResponseCache.key("user:2", "/v1/chat/completions", json.readTree("{\"model\":\"m\",\"temperature\":0,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"));
+        assertThat(otherUser).isNotEqualTo(k1);
     }
 
     @Test

@@ -53,14 +53,14 @@ public enum Setting {
     REFRESH_TTL_SECONDS("REFRESH_TTL_SECONDS", "refresh-ttl-seconds", "2592000", "Refresh token lifetime (30 days)", false),
     RATE_LIMIT_PER_MINUTE("RATE_LIMIT_PER_MINUTE", "rate-limit-per-minute", "600", "Requests per minute per user (all their keys and tokens together)", false),
     LOGIN_RATE_LIMIT_PER_MINUTE("LOGIN_RATE_LIMIT_PER_MINUTE", "login-rate-limit-per-minute", "20", "Login, register and refresh attempts per minute per client address", false),
-    CACHE_RESPONSES("CACHE_RESPONSES", "cache-responses", "false", "Cache identical deterministic non-streamed completions in Redis", false),
+    CACHE_RESPONSES("CACHE_RESPONSES", "cache-responses", "false", "Answer identical deterministic (temperature 0 or a seed) non-streamed generations from Redis, per user", false),
     RESPONSE_CACHE_TTL_SECONDS("RESPONSE_CACHE_TTL_SECONDS", "response-cache-ttl-seconds", "600", "How long a cached response is kept", false),
     DB_POOL_SIZE("DB_POOL_SIZE", "db-pool-size", "10", "Largest number of pooled PostgreSQL connections", false),
     CLUSTER_ID("CLUSTER_ID", "cluster-id", "default", "Gateways with the same id on one Redis share the nodes added through the API", false),
     DATABASE_URL("DATABASE_URL", "database-url", "", "External PostgreSQL (jdbc:postgresql://… or postgres://…); embedded when empty", true),
     REDIS_URL("REDIS_URL", "redis-url", "", "External Redis (redis://…); embedded when empty", true),
     OLLAMAMAX_HOME("OLLAMAMAX_HOME", "ollamamax-home", "", "Data folder; per-OS default when empty", false),
-    LOG_LEVEL("LOG_LEVEL", "log-level", "INFO", "Log level", false),
+    LOG_LEVEL("LOG_LEVEL", "log-level", "INFO", "Level of the gateway's own log: ERROR, WARN, INFO, DEBUG or TRACE", false),
     UI_THEME("UI_THEME", "ui-theme", "light", "Desktop theme: light or dark", false);
 
     private final String envName;

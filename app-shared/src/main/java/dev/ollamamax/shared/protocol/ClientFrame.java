@@ -27,12 +27,23 @@ public sealed interface ClientFrame {
     /**
      * Starts a generation. Exactly one of {@code messages} (the whole conversation) and {@code content}
      * (one user message) is set; {@code conversationId}, {@code settings} and {@code node} may be null.
+     * {@code regenerate} true: the last user message is a turn already stored, and this is another answer to it.
      */
     @JsonTypeName("inference")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Inference(String id, String model, List<ChatMessage> messages, String content,
                      @JsonProperty("conversation_id") String conversationId, GenerationSettings settings,
-                     String node) implements ClientFrame {
+                     String node, Boolean regenerate) implements ClientFrame {
+
+        public Inference(String id, String model, List<ChatMessage> messages, String content, String conversationId,
+                         GenerationSettings settings, String node) {
+            this(id, model, messages, content, conversationId, settings, node, null);
+        }
+
+        /** Whether this asks for another answer to a stored turn. */
+        public boolean regenerating() {
+            return Boolean.TRUE.equals(regenerate);
+        }
 
         /** One user message, default settings, any node. */
         public static Inference of(String id, String model, String content) {

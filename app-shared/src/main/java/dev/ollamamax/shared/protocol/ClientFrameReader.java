@@ -58,7 +58,12 @@ final class ClientFrameReader {
         String conversationId = optionalText(frame, "conversation_id", id);
         GenerationSettings settings = settings(frame.get("settings"), id);
         String node = optionalText(frame, "node", id);
-        return new ClientFrame.Inference(id, model, conversation, text, conversationId, settings, node);
+        JsonNode regenerate = frame.get("regenerate");
+        if (regenerate != null && !regenerate.isNull() && !regenerate.isBoolean()) {
+            throw bad("\"regenerate\" must be true or false", id);
+        }
+        Boolean again = regenerate != null && regenerate.asBoolean(false) ? Boolean.TRUE : null;
+        return new ClientFrame.Inference(id, model, conversation, text, conversationId, settings, node, again);
     }
 
     private List<ChatMessage> messages(JsonNode messages, String id) throws ProtocolException {

@@ -77,6 +77,7 @@ public final class DesktopApp implements AutoCloseable {
     private final ObjectProperty<Theme> theme;
     private final MainWindow window;
     private final List<AutoCloseable> closeables = new ArrayList<>();
+    private volatile Stage stage;
 
     public DesktopApp(DesktopConfig config, LogBuffer gatewayLog, UiExecutor executor, Runnable quit,
                       Consumer<String> openUrl) {
@@ -111,6 +112,10 @@ public final class DesktopApp implements AutoCloseable {
         setNodeSummary(nodes::summary);
         setAdoptNode(nodes::adopt);
         closeables.add(gateway.onChange(this::connectChat));
+
+        Alerts alerts = Alerts.watching(registry, new Notifier(() -> stage));
+        closeables.add(alerts);
+        chat.onFailover(alerts::failover);
 
         List<Screen> screens = new ArrayList<>();
         screens.add(new DashboardView(new DashboardViewModel(monitor, registry, executor), executor, openUrl));
@@ -153,6 +158,7 @@ public final class DesktopApp implements AutoCloseable {
 
     /** Puts the main window on the stage (title, icons, size) and shows it; call on the FX thread. */
     public void show(Stage stage) {
+        this.stage = stage;
         theme.get().apply();
         stage.setTitle(TITLE);
         stage.getIcons().setAll(Icons.appIcons());

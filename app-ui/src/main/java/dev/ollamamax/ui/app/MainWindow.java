@@ -36,7 +36,7 @@ public final class MainWindow {
         BorderPane root = new BorderPane(content);
         root.getStyleClass().add("main-window");
         root.setLeft(sidebar.node());
-        root.setBottom(StatusBar.build(status));
+        root.setBottom(StatusBars.build(status));
         scene = new Scene(root, WIDTH, HEIGHT);
         scene.getStylesheets().add(Objects.requireNonNull(
                 MainWindow.class.getResource("/dev/ollamamax/ui/app.css")).toExternalForm());

@@ -33,6 +33,7 @@ public final class OllamaMaxApp extends Application {
         try {
             config = DesktopConfig.load(Path.of("").toAbsolutePath(), System.getenv(),
                     DesktopConfig.commandLine(getParameters().getNamed()));
+            dev.ollamamax.server.ops.LogLevels.apply(config.config());
         } catch (RuntimeException e) {
             configError = Optional.of(e.getMessage());
         }

@@ -76,12 +76,24 @@ final class ChatConversations {
                 e -> failure.accept("Could not open the conversation: " + e.getMessage()));
     }
 
+    /** Stores which answer of the question {@code turn} (0 = the first question) is shown. */
+    void choose(String conversationId, int turn, int alternative) {
+        executor.run(() -> history.choose(conversationId, turn, alternative), () -> {
+        }, e -> failure.accept("Could not keep the chosen answer: " + e.getMessage()));
+    }
+
     static List<ChatItem> itemsOf(Transcript t) {
         List<ChatItem> out = new ArrayList<>();
         for (Message m : t.messages()) {
             switch (m.role()) {
                 case "user" -> out.add(ChatItem.user(m.content()));
-                case "assistant" -> out.add(ChatItem.answer(m.content(), m.model().orElse(""), m.node().orElse("")));
+                case "assistant" -> {
+                    ChatItem item = ChatItem.answer(m.content(), m.model().orElse(""), m.node().orElse(""));
+                    List<Message> all = t.alternativesOf(m);
+                    item.alternatives(all.stream().map(a -> new ChatItem.Alternative(a.content(), a.model().orElse(""),
+                            a.node().orElse(""))).toList(), all.indexOf(m));
+                    out.add(item);
+                }
                 default -> {
                 }
             }

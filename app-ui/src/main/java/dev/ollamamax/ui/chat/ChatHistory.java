@@ -66,6 +66,13 @@ public final class ChatHistory {
         }
     }
 
+    /** Keeps answer {@code alternative} of question {@code turn} (both from 0) as the chosen one. */
+    public void choose(String id, int turn, int alternative) throws IOException, SQLException {
+        if (!store().choose(user(), id, turn, alternative)) {
+            throw new IOException("conversation " + id + " has no answer " + alternative + " to question " + turn);
+        }
+    }
+
     /** Writes the conversation as Markdown or JSON, atomically (a temporary file moved into place). */
     public void export(String id, Format format, Path target) throws IOException, SQLException {
         Transcript t = get(id).orElseThrow(() -> new IOException("there is no conversation " + id));

@@ -46,6 +46,13 @@ public final class ChatItem {
     private long ttftMs = -1;
     private double tokensPerSecond = -1;
     private boolean dirty;
+    /** Every answer to this answer's question (regenerated ones), oldest first; empty while there is only one. */
+    private final java.util.List<Alternative> alternatives = new java.util.ArrayList<>();
+    private int alternative;
+
+    /** One of several answers to the same question. */
+    record Alternative(String text, String model, String node) {
+    }
 
     private ChatItem(Kind kind, String text, State state) {
         this.kind = kind;
@@ -123,6 +130,72 @@ public final class ChatItem {
     void failed(State how, String why) {
         error.set(why);
         setState(how);
+    }
+
+    /**
+     * Before a regenerate: keeps the current answer as an alternative and makes room for the new one, which
+     * becomes the shown (and chosen) answer once it streams in.
+     */
+    void keepAsAlternative() {
+        if (alternatives.isEmpty()) {
+            alternatives.add(snapshot());
+        } else {
+            alternatives.set(alternative, snapshot());
+        }
+        alternatives.add(new Alternative("", model, ""));
+        alternative = alternatives.size() - 1;
+    }
+
+    /** The stored answers of a reloaded conversation, with the chosen one shown. */
+    void alternatives(java.util.List<Alternative> all, int chosen) {
+        alternatives.clear();
+        if (all.size() > 1) {
+            alternatives.addAll(all);
+            alternative = chosen;
+        }
+        touch();
+    }
+
+    /**
+     * Shows answer {@code index} of the alternatives (not while generating); false when there is no such one
+     * or it is already shown.
+     */
+    boolean showAlternative(int index) {
+        if (active() || index < 0 || index >= alternatives.size() || index == alternative) {
+            return false;
+        }
+        alternatives.set(alternative, snapshot());
+        alternative = index;
+        Alternative a = alternatives.get(index);
+        buffer.setLength(0);
+        buffer.append(a.text());
+        text.set(a.text());
+        model = a.model();
+        node.set(a.node());
+        ttftMs = -1;
+        tokensPerSecond = -1;
+        error.set("");
+        state.set(State.DONE);
+        updateDetail();
+        touch();
+        return true;
+    }
+
+    /** "2 / 3" when this question has several answers, else empty. */
+    public String position() {
+        return alternatives.size() > 1 ? (alternative + 1) + " / " + alternatives.size() : "";
+    }
+
+    public int alternative() {
+        return alternative;
+    }
+
+    public int alternativeCount() {
+        return Math.max(1, alternatives.size());
+    }
+
+    private Alternative snapshot() {
+        return new Alternative(buffer.toString(), model, node.get());
     }
 
     void restartAs(String newGenerationId) {

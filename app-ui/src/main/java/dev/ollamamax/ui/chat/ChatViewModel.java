@@ -65,6 +65,9 @@ public final class ChatViewModel implements AutoCloseable {
     private final Set<ChatItem> dirty = new LinkedHashSet<>();
     private int counter;
 
+    private java.util.function.Consumer<String> failoverListener = text -> {
+    };
+
     private record Generation(String conversationId, ChatItem item) {
     }
 
@@ -112,8 +115,16 @@ public final class ChatViewModel implements AutoCloseable {
         }
     }
 
+    /** Where failover notices also go (the desktop's notifications). */
+    public void onFailover(java.util.function.Consumer<String> listener) {
+        this.failoverListener = listener;
+    }
+
     private void connected(URI to, String listener) {
-        endpoint.connected(to, listener).ifPresent(text -> addToCurrent(ChatItem.notice(text)));
+        endpoint.connected(to, listener).ifPresent(text -> {
+            addToCurrent(ChatItem.notice(text));
+            failoverListener.accept(text);
+        });
         for (Generation g : generations.values()) {
             if (g.item().state() == ChatItem.State.QUEUED) {
                 g.item().setState(ChatItem.State.SENDING);
@@ -237,16 +248,52 @@ public final class ChatViewModel implements AutoCloseable {
         start(id, answer, messages, model);
     }
 
-    /** A new answer to the same question, in place of this one. */
+    /**
+     * Another answer to the same question: the current one is kept as an alternative ("1 / 2", switchable with
+     * {@link #showAlternative}), and the gateway stores the new one as another answer to that question.
+     */
     public void regenerate(ChatItem answer) {
-        retry(answer);
+        List<ChatItem> session = current();
+        int index = session.indexOf(answer);
+        if (index < 0 || answer.kind() != ChatItem.Kind.ASSISTANT || answer.active() || !connection.hasClient()) {
+            return;
+        }
+        List<ChatMessage> messages = ChatItem.conversation(session, index);
+        if (messages.isEmpty() || !messages.getLast().role().equals("user")) {
+            return;
+        }
+        String model = settings.get().model().orElse(answer.model());
+        String id = nextGenerationId();
+        answer.keepAsAlternative();
+        answer.restartAs(id);
+        if (!connection.connected()) {
+            answer.setState(ChatItem.State.QUEUED);
+        }
+        start(id, answer, messages, model, true);
+    }
+
+    /** Shows another of the answers to this question (the arrows of "2 / 3") and keeps it as the chosen one. */
+    public void showAlternative(ChatItem answer, int delta) {
+        List<ChatItem> session = current();
+        int index = session.indexOf(answer);
+        if (index < 0 || !answer.showAlternative(answer.alternative() + delta)) {
+            return;
+        }
+        int turn = (int) session.subList(0, index).stream().filter(i -> i.kind() == ChatItem.Kind.USER).count() - 1;
+        if (turn >= 0) {
+            conversations.choose(conversationId.get(), turn, answer.alternative());
+        }
     }
 
     private void start(String id, ChatItem answer, List<ChatMessage> messages, String model) {
+        start(id, answer, messages, model, false);
+    }
+
+    private void start(String id, ChatItem answer, List<ChatMessage> messages, String model, boolean again) {
         generations.put(id, new Generation(conversationId.get(), answer));
         updateGenerating();
         connection.send(new ClientFrame.Inference(id, model, messages, null, conversationId.get(),
-                settings.get().toProtocol(), null));
+                settings.get().toProtocol(), null, again ? Boolean.TRUE : null));
     }
 
     /** Stops every answer of the current conversation that is still coming (Esc). */

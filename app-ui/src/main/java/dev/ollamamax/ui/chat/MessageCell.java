@@ -42,6 +42,10 @@ final class MessageCell extends ListCell<ChatItem> {
     private final Button copyButton = Icons.iconButton(Feather.COPY, "Copy the answer (Markdown)");
     private final Button stop = Icons.iconButton(Feather.SQUARE, "Stop this answer (Esc)");
     private final Button regenerate = Icons.iconButton(Feather.REFRESH_CW, "Regenerate: a new answer to the same question");
+    private final Button previous = Icons.iconButton(Feather.CHEVRON_LEFT, "The previous answer to this question");
+    private final Label position = new Label();
+    private final Button next = Icons.iconButton(Feather.CHEVRON_RIGHT, "The next answer to this question");
+    private final HBox alternatives = new HBox(2, previous, position, next);
     private final MarkdownPane body;
     private final Label error = new Label();
     private final Button retry = Icons.button("Retry", Feather.ROTATE_CW, "Send the question again");
@@ -75,7 +79,13 @@ final class MessageCell extends ListCell<ChatItem> {
         stop.setOnAction(e -> model.stop(shown));
         regenerate.setOnAction(e -> model.regenerate(shown));
         retry.setOnAction(e -> model.retry(shown));
-        HBox head = new HBox(6, Icons.icon(Feather.CPU, 13), detail, state, gap, stop, regenerate, copyButton);
+        previous.setOnAction(e -> model.showAlternative(shown, -1));
+        next.setOnAction(e -> model.showAlternative(shown, 1));
+        position.getStyleClass().addAll("text-muted", "text-small", "answer-position");
+        alternatives.setAlignment(Pos.CENTER);
+        alternatives.getStyleClass().add("answer-alternatives");
+        alternatives.managedProperty().bind(alternatives.visibleProperty());
+        HBox head = new HBox(6, Icons.icon(Feather.CPU, 13), detail, state, gap, alternatives, stop, regenerate, copyButton);
         head.setAlignment(Pos.CENTER_LEFT);
         head.getStyleClass().add("answer-head");
         error.setWrapText(true);
@@ -133,6 +143,10 @@ final class MessageCell extends ListCell<ChatItem> {
         ChatItem.State s = item.state();
         body.show(item.text(), item.active());
         copyButton.setDisable(item.text().isEmpty());
+        alternatives.setVisible(!item.position().isEmpty());
+        position.setText(item.position());
+        previous.setDisable(item.active() || item.alternative() == 0);
+        next.setDisable(item.active() || item.alternative() >= item.alternativeCount() - 1);
         String chipKey = s + item.node();
         if (chipKey.equals(shownChip)) {
             return; // only the text grew: leave the chrome alone

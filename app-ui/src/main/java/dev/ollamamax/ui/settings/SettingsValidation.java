@@ -23,6 +23,24 @@ final class SettingsValidation {
     static List<String> problems(Config config) {
         List<String> problems = new ArrayList<>();
         for (Setting s : Setting.values()) {
+            problem(config, s).ifPresent(problems::add);
+        }
+        return problems;
+    }
+
+    /**
+     * What is wrong with {@code value} for one setting, as it is typed (the Settings form decorates the field
+     * with it); empty when it can be used. An empty secret means "keep the current one".
+     */
+    static java.util.Optional<String> problem(Setting s, String value) {
+        if (s.secret() && value.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return problem(Config.builder().set(s, value).build(), s);
+    }
+
+    private static java.util.Optional<String> problem(Config config, Setting s) {
+        {
             try {
                 if (s.envName().endsWith("_PORT") || s == Setting.PORT) {
                     config.getPort(s);
@@ -36,9 +54,9 @@ final class SettingsValidation {
                     throw new ConfigException(s, config.get(s), "light or dark");
                 }
             } catch (ConfigException e) {
-                problems.add(e.getMessage());
+                return java.util.Optional.of(e.getMessage());
             }
         }
-        return problems;
+        return java.util.Optional.empty();
     }
 }

@@ -16,6 +16,9 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Control;
+import org.controlsfx.validation.ValidationResult;
+import org.controlsfx.validation.ValidationSupport;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -157,13 +160,27 @@ public final class SettingsView implements Screen {
         }
     }
 
+    /**
+     * The value field, decorated by ControlsFX validation as the person types (a red mark with the problem as
+     * its tooltip); Save refuses what is still wrong with the same message.
+     */
     private static final class ValueCell extends TableCell<SettingRow, SettingRow> {
         private final TextField plain = new TextField();
         private final PasswordField secret = new PasswordField();
+        private final ValidationSupport validation = new ValidationSupport();
         private SettingRow bound;
 
         ValueCell() {
             plain.getStyleClass().add("mono");
+            validation.registerValidator(plain, false, this::check);
+            validation.registerValidator(secret, false, this::check);
+        }
+
+        private ValidationResult check(Control field, String text) {
+            SettingRow row = bound;
+            java.util.Optional<String> problem = row == null ? java.util.Optional.empty()
+                    : SettingsValidation.problem(row.setting(), text == null ? "" : text);
+            return ValidationResult.fromErrorIf(field, problem.orElse(""), problem.isPresent());
         }
 
         @Override

@@ -226,6 +226,50 @@ class ChatViewModelTest {
     }
 
     @Test
+    void regeneratingTwiceKeepsOneQuestionWithThreeAnswersAndTheChosenOneAfterARestart() throws Exception {
+        node = FakeOllama.start().reply("llama3.2", List.of("first"));
+        start(Map.of());
+        connect();
+        chat.send("question");
+        ChatItem answer = lastAnswer();
+        until(() -> answer.state() == ChatItem.State.DONE, "first answer");
+        String id = chat.conversationIdProperty().get();
+        ChatHistory history = new ChatHistory(gateway);
+        await(WAIT, () -> { }, () -> stored(history, id, "first"), "the first turn stored");
+        for (String next : List.of("second", "third")) {
+            node.reply("llama3.2", List.of(next));
+            chat.regenerate(answer);
+            until(() -> answer.state() == ChatItem.State.DONE && answer.text().equals(next), next + " answer");
+            await(WAIT, () -> { }, () -> stored(history, id, next), "the " + next + " answer stored");
+        }
+        assertThat(answer.position()).isEqualTo("3 / 3");
+        chat.showAlternative(answer, -1);
+        assertThat(answer.text()).isEqualTo("second");
+        assertThat(answer.position()).isEqualTo("2 / 3");
+        assertThat(chat.items()).hasSize(2);
+
+        chat.close();
+        gateway.close();
+        start(Map.of()); // the same home and database: the desktop restarted
+        var transcript = new ChatHistory(gateway).get(id).orElseThrow();
+        assertThat(transcript.messages()).extracting(m -> m.content()).containsExactly("question", "second");
+        chat.refreshConversations();
+        chat.open(chat.conversations().stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow());
+        assertThat(chat.items()).extracting(ChatItem::text).containsExactly("question", "second");
+        assertThat(chat.items().get(1).position()).isEqualTo("2 / 3");
+        chat.showAlternative(chat.items().get(1), 1);
+        assertThat(chat.items().get(1).text()).isEqualTo("third");
+    }
+
+    static boolean stored(ChatHistory history, String id, String answer) {
+        try {
+            return history.get(id).map(t -> t.messages().getLast().content().equals(answer)).orElse(false);
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    @Test
     void settingsGoWithTheRequestAndAreKeptPerConversation() {
         node = FakeOllama.start().model("llama3.2");
         start(Map.of());

@@ -3,23 +3,23 @@ package dev.ollamamax.ui.app;
 import dev.ollamamax.ui.common.Chip;
 import dev.ollamamax.ui.common.GatewayStatus;
 import dev.ollamamax.ui.common.Icons;
-import javafx.geometry.Pos;
-import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
-import javafx.scene.control.Separator;
 import javafx.geometry.Orientation;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import org.controlsfx.control.StatusBar;
 import org.kordamp.ikonli.feather.Feather;
 
-/** Builds the status bar at the bottom of the window from a {@link StatusBarViewModel}. */
-final class StatusBar {
+/**
+ * Builds the status bar at the bottom of the window from a {@link StatusBarViewModel}: a ControlsFX
+ * {@link StatusBar} with the gateway chip on the left, the gateway's detail as its text, its progress
+ * (indeterminate while the gateway starts), and the healthy nodes and streams in flight on the right.
+ */
+final class StatusBars {
 
-    private StatusBar() {
+    private StatusBars() {
     }
 
-    static HBox build(StatusBarViewModel model) {
+    static StatusBar build(StatusBarViewModel model) {
         Chip gateway = new Chip();
         gateway.setId("status-gateway");
         model.phaseProperty().addListener((o, was, now) -> tone(gateway, model));
@@ -27,23 +27,12 @@ final class StatusBar {
         tone(gateway, model);
         gateway.setTooltip(Icons.tooltip("The embedded gateway's three listeners"));
 
-        ProgressBar progress = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
-        progress.setId("status-progress");
-        progress.setPrefWidth(120);
-        progress.getStyleClass().add("small");
-        progress.visibleProperty().bind(model.phaseProperty().isEqualTo(GatewayStatus.Phase.STARTING));
-        progress.managedProperty().bind(progress.visibleProperty());
-
-        Label detail = new Label();
-        detail.getStyleClass().addAll("status-label", "status-detail");
-        detail.textProperty().bind(model.gatewayDetailProperty());
-        detail.setMinWidth(0);
-        HBox.setHgrow(detail, Priority.SOMETIMES);
-        detail.setTooltip(Icons.tooltip(""));
-        detail.getTooltip().textProperty().bind(model.gatewayDetailProperty());
-
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
+        StatusBar bar = new StatusBar();
+        bar.setId("status-bar");
+        bar.getStyleClass().add("status-bar");
+        bar.textProperty().bind(model.gatewayDetailProperty());
+        bar.progressProperty().bind(javafx.beans.binding.Bindings.when(
+                model.phaseProperty().isEqualTo(GatewayStatus.Phase.STARTING)).then(-1.0).otherwise(0.0));
 
         Label nodes = new Label();
         nodes.setId("status-nodes");
@@ -59,9 +48,8 @@ final class StatusBar {
         streams.textProperty().bind(model.streamsTextProperty());
         streams.setTooltip(Icons.tooltip("Generations streaming right now (ollamamax.streams.in_flight)"));
 
-        HBox bar = new HBox(10, gateway, progress, detail, spacer, nodes, separator(), streams);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.getStyleClass().add("status-bar");
+        bar.getLeftItems().setAll(gateway, separator());
+        bar.getRightItems().setAll(nodes, separator(), streams);
         return bar;
     }
 
