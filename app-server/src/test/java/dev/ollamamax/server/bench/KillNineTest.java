@@ -60,6 +60,11 @@ class KillNineTest {
                 Thread.sleep(i < 10 ? 20 : 0);
             }
             awaitInFlight(node, 50);
+            // on a loaded machine the 50 streams can reach the node before any write is answered: wait for the
+            // first acknowledgement (the rest stay in flight) so the kill has acknowledged writes to lose
+            for (int i = 0; i < 250 && acknowledged.isEmpty(); i++) {
+                Thread.sleep(20);
+            }
 
             first.kill();
 
