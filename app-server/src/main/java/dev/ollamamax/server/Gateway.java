@@ -10,6 +10,7 @@ import dev.ollamamax.shared.config.AppHome;
 import dev.ollamamax.shared.config.Config;
 import dev.ollamamax.shared.config.ConfigException;
 import dev.ollamamax.shared.config.Setting;
+import io.helidon.common.socket.SocketOptions;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.websocket.WsConfig;
@@ -115,6 +116,7 @@ public final class Gateway implements AutoCloseable {
                 .port(port)
                 .shutdownHook(false)
                 .maxPayloadSize(config.getLong(Setting.MAX_BODY_BYTES))
+                .connectionOptions(connectionOptions())
                 .addProtocol(WsConfig.builder().name("websocket").maxFrameLength(ChatFeature.transportFrameLimit(config)).build())
                 .routing(http)
                 .addRouting(ws)
@@ -134,6 +136,15 @@ public final class Gateway implements AutoCloseable {
         servers.put(listener, server);
         boundPorts.put(listener, server.port());
         LOG.info(() -> listener.service().displayName() + " listening on http://" + host + ":" + server.port());
+    }
+
+    /**
+     * Options of every accepted connection. {@code TCP_NODELAY}: a streamed answer is small writes (the
+     * headers, then each chunk); with Nagle's algorithm the first chunk waited for the client's delayed
+     * ACK of the headers, about 40 ms on Linux (docs/performance.md).
+     */
+    static SocketOptions connectionOptions() {
+        return SocketOptions.builder().tcpNoDelay(true).build();
     }
 
     public synchronized void stop(Listener listener) {

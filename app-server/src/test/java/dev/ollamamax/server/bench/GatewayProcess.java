@@ -38,7 +38,8 @@ final class GatewayProcess implements AutoCloseable {
         }
         cmd.addAll(List.of("dev.ollamamax.server.Main", "serve",
                 "--port=" + ports[0], "--ws-port=" + ports[1], "--fallback-port=" + ports[2], "--home=" + home,
-                "--nodes=" + node, "-D", "AUTH_ENABLED=false", "-D", "ENABLE_LOCAL_OLLAMA=false", "-D", "LOG_LEVEL=WARNING"));
+                "--nodes=" + node, "-D", "AUTH_ENABLED=false", "-D", "ENABLE_LOCAL_OLLAMA=false", "-D", "LOG_LEVEL=WARNING",
+                "-D", "RATE_LIMIT_PER_MINUTE=100000000"));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("gateway.log").toFile())).start();
         GatewayProcess g = new GatewayProcess(p, ports[0]);
