@@ -43,6 +43,7 @@ final class Features {
         features.add(auth);
         UsageFeature usage = new UsageFeature(context, store);
         features.add(usage);
+        auth.meterTokensWith(usage.log()::tokensLastMinute);
         ConversationsFeature conversations = new ConversationsFeature(context, store);
         features.add(conversations);
         features.add(nodes);

@@ -35,6 +35,7 @@ public final class AuthFeature implements GatewayFeature {
     private final UserAdmin userAdmin;
     private final SetupToken setupToken = new SetupToken();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile TokenMeter tokenMeter = TokenMeter.NONE;
 
     public AuthFeature(GatewayContext context, StoreFeature store) {
         this.context = context;
@@ -59,13 +60,18 @@ public final class AuthFeature implements GatewayFeature {
     @Override
     public void http(Listener listener, HttpRouting.Builder routing) {
         routing.addFilter(new AuthFilter(authenticator, accounts, rateLimiter, cors, enabled, this::localPrincipal,
-                context.json(), context.meters()));
+                () -> tokenMeter, context.json(), context.meters()));
         if (listener == Listener.PRIMARY) {
             routing.register("/auth/users", new UserRoutes(accounts, userAdmin, context.json()));
             routing.register("/auth", new AuthRoutes(accounts, sessions, rateLimiter,
                     context.config().getInt(Setting.LOGIN_RATE_LIMIT_PER_MINUTE),
                     context.config().getBoolean(Setting.ALLOW_REGISTRATION), setupToken, context.json()));
         }
+    }
+
+    /** Where keys' {@code tokens_per_minute} limits read the tokens used (usage accounting). */
+    public void meterTokensWith(TokenMeter meter) {
+        this.tokenMeter = meter;
     }
 
     /** Whether {@code /v1} and {@code /api} require a credential ({@code AUTH_ENABLED}). */

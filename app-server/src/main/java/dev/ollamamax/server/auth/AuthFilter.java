@@ -31,18 +31,21 @@ final class AuthFilter implements Filter {
     private final Cors cors;
     private final boolean authEnabled;
     private final Supplier<Optional<Principal>> localPrincipal;
+    private final Supplier<TokenMeter> tokens;
     private final ObjectMapper json;
     private final MeterRegistry meters;
     private final Counter rejected;
 
     AuthFilter(Authenticator authenticator, Accounts accounts, RateLimiter limiter, Cors cors, boolean authEnabled,
-               Supplier<Optional<Principal>> localPrincipal, ObjectMapper json, MeterRegistry meters) {
+               Supplier<Optional<Principal>> localPrincipal, Supplier<TokenMeter> tokens, ObjectMapper json,
+               MeterRegistry meters) {
         this.authenticator = authenticator;
         this.accounts = accounts;
         this.limiter = limiter;
         this.cors = cors;
         this.authEnabled = authEnabled;
         this.localPrincipal = localPrincipal;
+        this.tokens = tokens;
         this.json = json;
         this.meters = meters;
         this.rejected = Counter.builder("ollamamax.ratelimit.rejected")
@@ -120,8 +123,31 @@ final class AuthFilter implements Filter {
                         + (d.scope().isEmpty() ? "" : " " + d.scope()) + "; retry in " + d.retryAfterSeconds() + " s");
                 return;
             }
+            if (principal.isPresent() && req.prologue().method().equals(Method.POST) && overTokenLimit(principal.get(), path, res)) {
+                return;
+            }
         }
         chain.proceed();
+    }
+
+    /**
+     * A key with {@code tokens_per_minute} that used that many in the last minute (as usage counted them, about a
+     * second behind) is refused new requests with a 429 until enough of them fall out of the window.
+     */
+    private boolean overTokenLimit(Principal p, String path, RoutingResponse res) {
+        if (p.apiKeyId().isEmpty() || p.policy().tokensPerMinute().isEmpty()) {
+            return false;
+        }
+        int limit = p.policy().tokensPerMinute().getAsInt();
+        long used = tokens.get().tokensLastMinute(p.userId(), p.apiKeyId());
+        if (used < limit) {
+            return false;
+        }
+        rejected.increment();
+        res.header(HeaderNames.RETRY_AFTER, "60");
+        Replies.error(res, json, path, 429, "token limit exceeded: this API key may use " + limit
+                + " tokens per minute and used " + used + " in the last minute; retry in up to 60 s");
+        return true;
     }
 
     /**

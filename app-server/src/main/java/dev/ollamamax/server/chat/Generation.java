@@ -190,6 +190,8 @@ final class Generation {
         Usage usage = new Usage(last.path("prompt_eval_count").asLong(0), completion);
         String reason = "length".equals(last.path("done_reason").asText()) ? "length" : "stop";
         rt.upstream().recordUsage(c, request.model(), last);
+        // the slot is free before the client can see done: storing the turn below may take its time
+        connection.finished(id, this);
         send(ServerFrame.StreamChunk.last(id, reason, usage, node));
         send(timing(c, completion));
         if (answer != null) {
