@@ -69,6 +69,7 @@ public final class AccessView implements Screen {
         VBox body = new VBox(14, account, message, new KeysPane(model).node(), new UsagePane(model).node(),
                 new UsersPane(model).node());
         body.setFillWidth(true);
+        body.setPadding(new javafx.geometry.Insets(0, 6, 6, 8)); // room for the validation marks
         ScrollPane scroll = new ScrollPane(body);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("edge-to-edge");

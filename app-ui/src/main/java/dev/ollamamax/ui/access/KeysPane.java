@@ -44,12 +44,12 @@ final class KeysPane {
     private void build() {
         Label title = new Label("My keys");
         title.getStyleClass().addAll("section-title", "title-4");
-        TextField name = field("key-name", "name, e.g. notebook", 14);
-        TextField models = field("key-models", "models (comma-separated; empty = all)", 18);
-        TextField rpm = field("key-rpm", "requests/min", 7);
-        TextField tpm = field("key-tpm", "tokens/min", 7);
-        TextField expires = field("key-expires", "expires YYYY-MM-DD", 10);
-        CheckBox manage = new CheckBox("may manage keys");
+        TextField name = field("key-name", "name, e.g. notebook", 11);
+        TextField models = field("key-models", "models, comma-separated (all)", 15);
+        TextField rpm = field("key-rpm", "requests/min", 6);
+        TextField tpm = field("key-tpm", "tokens/min", 6);
+        TextField expires = field("key-expires", "expires YYYY-MM-DD", 9);
+        CheckBox manage = new CheckBox("manages keys");
         manage.setId("key-manage");
         manage.setTooltip(Icons.tooltip("The key may itself create and revoke keys (scope \"keys\")"));
         validate(name, AccessForms::keyName, true);
@@ -115,8 +115,8 @@ final class KeysPane {
         empty.getStyleClass().add("text-muted");
         table.setPlaceholder(empty);
         table.setFixedCellSize(34);
-        table.prefHeightProperty().bind(javafx.beans.binding.Bindings.size(model.keys()).multiply(34).add(70));
-        table.setMinHeight(110);
+        table.prefHeightProperty().bind(javafx.beans.binding.Bindings.size(model.keys()).multiply(34).add(40));
+        table.setMinHeight(100);
         table.getColumns().setAll(List.of(text("Name", 150, KeyRow::name), text("Key", 120, k -> k.prefix() + "…"),
                 text("May use", 260, KeyRow::limitsText), text("Created", 140, k -> KeyRow.minute(k.createdAt())),
                 text("Last used", 140, KeyRow::lastUsedText), revokeColumn()));

@@ -61,13 +61,14 @@ final class UsagePane {
     }
 
     private static void fill(StackedBarChart<String, Number> chart, UsageSummary usage, Map<String, Map<String, Long>> series) {
-        ((CategoryAxis) chart.getXAxis()).getCategories().setAll(usage.days().stream().map(d -> d.substring(5)).toList());
+        ((CategoryAxis) chart.getXAxis()).getCategories().setAll(usage.days().stream().map(UsagePane::label).toList());
+        chart.getXAxis().setLabel(usage.days().isEmpty() ? "" : "day of month (UTC), " + usage.days().getFirst() + " to " + usage.days().getLast());
         chart.getData().clear();
         series.forEach((name, perDay) -> {
             XYChart.Series<String, Number> s = new XYChart.Series<>();
             s.setName(name);
             for (String day : usage.days()) {
-                s.getData().add(new XYChart.Data<>(day.substring(5), perDay.getOrDefault(day, 0L)));
+                s.getData().add(new XYChart.Data<>(label(day), perDay.getOrDefault(day, 0L)));
             }
             chart.getData().add(s);
         });
@@ -82,10 +83,15 @@ final class UsagePane {
         c.setAnimated(false);
         c.setLegendVisible(true);
         c.setCategoryGap(6);
-        c.setPrefHeight(260);
+        c.setPrefHeight(290);
+        x.setTickLabelRotation(0);
         c.setMinWidth(200);
         c.getStyleClass().add("metrics-chart");
         return c;
+    }
+
+    private static String label(String day) {
+        return String.valueOf(Integer.parseInt(day.substring(8)));
     }
 
     private static Label value(String id) {
