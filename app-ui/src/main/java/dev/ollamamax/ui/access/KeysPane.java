@@ -118,14 +118,15 @@ final class KeysPane {
         table.prefHeightProperty().bind(javafx.beans.binding.Bindings.size(model.keys()).multiply(34).add(40));
         table.setMinHeight(100);
         table.getColumns().setAll(List.of(text("Name", 150, KeyRow::name), text("Key", 120, k -> k.prefix() + "…"),
-                text("May use", 260, KeyRow::limitsText), text("Created", 140, k -> KeyRow.minute(k.createdAt())),
+                text("May use", 230, KeyRow::limitsText), text("Created", 140, k -> KeyRow.minute(k.createdAt())),
                 text("Last used", 140, KeyRow::lastUsedText), revokeColumn()));
         return table;
     }
 
     private TableColumn<KeyRow, KeyRow> revokeColumn() {
         TableColumn<KeyRow, KeyRow> c = new TableColumn<>("");
-        c.setPrefWidth(100);
+        c.setPrefWidth(120);
+        c.setMinWidth(120);
         c.setCellValueFactory(v -> new ReadOnlyObjectWrapper<>(v.getValue()));
         c.setCellFactory(col -> new TableCell<>() {
             private final Button revoke = Icons.button("Revoke", Feather.TRASH_2, "Revoke the key: clients using it are refused");

@@ -83,7 +83,7 @@ final class UsagePane {
         c.setAnimated(false);
         c.setLegendVisible(true);
         c.setCategoryGap(6);
-        c.setPrefHeight(290);
+        c.setPrefHeight(262);
         x.setTickLabelRotation(0);
         c.setMinWidth(200);
         c.getStyleClass().add("metrics-chart");
