@@ -126,6 +126,8 @@ public final class DesktopApp implements AutoCloseable {
         screens.add(new ServicesView(new ServicesViewModel(registry, Optional.of(supervisor), executor), executor));
         screens.add(new SettingsView(settings));
         screens.add(new LogsView(logs));
+        screens.add(new dev.ollamamax.ui.access.AccessView(
+                new dev.ollamamax.ui.access.AccessViewModel(api, executor, java.time.Clock.systemUTC())));
         this.window = new MainWindow(screens, status, theme, this::toggleTheme, quit);
     }
 

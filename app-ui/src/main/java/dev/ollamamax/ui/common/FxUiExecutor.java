@@ -26,6 +26,17 @@ public final class FxUiExecutor implements UiExecutor, AutoCloseable {
 
     @Override
     public <T> void submit(Callable<T> work, Consumer<T> onDone, Consumer<Throwable> onError) {
+        if (workers.isShutdown()) {
+            return; // closed with the window: a result still queued for the FX thread may ask for more work
+        }
+        try {
+            execute(work, onDone, onError);
+        } catch (java.util.concurrent.RejectedExecutionException closedMeanwhile) {
+            LOG.fine("UI work dropped: the executor is closed");
+        }
+    }
+
+    private <T> void execute(Callable<T> work, Consumer<T> onDone, Consumer<Throwable> onError) {
         workers.execute(() -> {
             try {
                 T result = work.call();
