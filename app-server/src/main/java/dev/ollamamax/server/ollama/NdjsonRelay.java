@@ -51,10 +51,8 @@ final class NdjsonRelay {
     }
 
     private static boolean isFinal(ObjectMapper json, byte[] line, UpstreamCall call, Upstream upstream, String model) {
-        // cheap pre-check: only parse lines that can end the stream
-        String tail = new String(line, Math.max(0, line.length - 600), Math.min(600, line.length), StandardCharsets.UTF_8);
-        if (!tail.contains("\"done\":true") && !tail.contains("\"done\": true") && !tail.contains("\"error\"")
-                && !tail.contains("\"status\":\"success\"")) {
+        // cheap pre-check on the raw bytes: only lines that can end the stream are parsed
+        if (!mayEnd(line)) {
             return false;
         }
         try {
@@ -71,6 +69,43 @@ final class NdjsonRelay {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    private static final byte[][] FINAL_MARKS = {
+        ascii("\"done\":true"), ascii("\"done\": true"), ascii("\"error\""), ascii("\"status\":\"success\"")};
+    private static final int TAIL = 600;
+
+    /** Whether the line's last {@value #TAIL} bytes hold a mark of a final line (done, error, success). */
+    static boolean mayEnd(byte[] line) {
+        int from = Math.max(0, line.length - TAIL);
+        for (byte[] mark : FINAL_MARKS) {
+            if (indexOf(line, from, mark) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int indexOf(byte[] hay, int from, byte[] needle) {
+        byte first = needle[0];
+        int last = hay.length - needle.length;
+        outer:
+        for (int i = from; i <= last; i++) {
+            if (hay[i] != first) {
+                continue;
+            }
+            for (int j = 1; j < needle.length; j++) {
+                if (hay[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
     }
 
     private static void writeError(ObjectMapper json, OutputStream out, String message) throws IOException {

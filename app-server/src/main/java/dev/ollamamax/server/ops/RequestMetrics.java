@@ -8,7 +8,10 @@ import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Times every HTTP request as {@code ollamamax.http.requests} by route, method, status and listener. Requests
@@ -23,6 +26,7 @@ final class RequestMetrics implements Filter {
 
     private final MeterRegistry meters;
     private final Listener listener;
+    private final Map<Series, Timer> timers = new ConcurrentHashMap<>();
 
     RequestMetrics(MeterRegistry meters, Listener listener) {
         this.meters = meters;
@@ -42,16 +46,23 @@ final class RequestMetrics implements Filter {
                 route = UNMATCHED;
                 method = KNOWN_METHODS.contains(method) ? method : "other";
             }
-            Timer.builder("ollamamax.http.requests")
-                    .description("HTTP requests served by the gateway, by route, method, status and listener")
-                    .tag("route", route)
-                    .tag("method", method)
-                    .tag("status", Integer.toString(res.status().code()))
-                    .tag("listener", listener.wireName())
-                    .publishPercentileHistogram()
-                    .register(meters)
-                    .record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+            timer(route, method, res.status().code()).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
+    }
+
+    /** The timer of one series, built and registered once (route labels are bounded, so is the map). */
+    private Timer timer(String route, String method, int status) {
+        return timers.computeIfAbsent(new Series(route, method, status), s -> Timer.builder("ollamamax.http.requests")
+                .description("HTTP requests served by the gateway, by route, method, status and listener")
+                .tag("route", s.route())
+                .tag("method", s.method())
+                .tag("status", Integer.toString(s.status()))
+                .tag("listener", listener.wireName())
+                .publishPercentileHistogram()
+                .register(meters));
+    }
+
+    private record Series(String route, String method, int status) {
     }
 
     /**

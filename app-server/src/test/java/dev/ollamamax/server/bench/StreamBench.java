@@ -24,7 +24,7 @@ public final class StreamBench {
     static final String MODEL = "llama3.2";
     static final String LONG = "long";
     private static final int PER_SLICE = 10;
-    private static final int WARM_UP = Integer.getInteger("bench.warmup", 100);
+    private static final int WARM_UP = Integer.getInteger("bench.warmup", 2000);
 
     private StreamBench() {
     }
