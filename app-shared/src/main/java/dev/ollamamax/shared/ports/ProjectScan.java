@@ -114,8 +114,8 @@ public final class ProjectScan {
 
     private static void readCompose(Path file, Map<String, String> vars, List<ProjectPort> ports,
                                     List<String> warnings) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        for (ComposePorts.Mapping m : ComposePorts.parse(lines, vars, warnings, file.toString())) {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        for (ComposePorts.Mapping m : ComposePorts.parse(text, vars, warnings, file.toString())) {
             String host = m.hostIp().isEmpty() || m.hostIp().equals("0.0.0.0") ? "127.0.0.1" : m.hostIp();
             ports.add(new ProjectPort(file, "services." + m.service() + ".ports", m.service(), host, m.hostPort(),
                     composeRole(m.service(), m.image()), Optional.of(m.containerPort())));

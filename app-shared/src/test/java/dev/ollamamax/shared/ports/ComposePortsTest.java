@@ -14,7 +14,7 @@ class ComposePortsTest {
     private final List<String> warnings = new ArrayList<>();
 
     private List<ComposePorts.Mapping> parse(String yaml, Map<String, String> vars) {
-        return ComposePorts.parse(yaml.lines().toList(), vars, warnings, "compose.yaml");
+        return ComposePorts.parse(yaml, vars, warnings, "compose.yaml");
     }
 
     @Test
@@ -111,7 +111,58 @@ class ComposePortsTest {
         assertThat(m).isEmpty();
         assertThat(warnings).containsExactly(
                 "compose.yaml uses ${API_PORT}, which is not set in the folder's .env",
-                "Service api in compose.yaml publishes \"99999:80\", which is not a port mapping this reader understands");
+                "compose.yaml, line 5: service api publishes \"99999:80\", which is not a port mapping this reader understands");
+    }
+
+    @Test
+    void readsAnchorsAliasesAndMergeKeys() {
+        List<ComposePorts.Mapping> m = parse("""
+                x-base: &base
+                  image: ollama/ollama
+                  ports: &ollama-ports
+                    - "11434:11434"
+                services:
+                  ollama:
+                    <<: *base
+                  ollama-gpu:
+                    <<: *base
+                    ports:
+                      - "11435:11434"
+                  mirror:
+                    image: nginx
+                    ports: *ollama-ports
+                """, Map.of());
+
+        assertThat(m).extracting(ComposePorts.Mapping::service, ComposePorts.Mapping::image,
+                ComposePorts.Mapping::hostPort).containsExactly(
+                tuple("ollama", Optional.of("ollama/ollama"), 11434),
+                tuple("ollama-gpu", Optional.of("ollama/ollama"), 11435),
+                tuple("mirror", Optional.of("nginx"), 11434));
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
+    void aFileThatIsNotYamlIsOneWarningWithItsLine() {
+        List<ComposePorts.Mapping> m = parse("""
+                services:
+                  web:
+                    ports: ["8080:80"
+                  db:
+                """, Map.of());
+
+        assertThat(m).isEmpty();
+        assertThat(warnings).singleElement().asString().startsWith("compose.yaml, line ");
+    }
+
+    @Test
+    void portsThatAreNotAListAreNamed() {
+        parse("""
+                services:
+                  web:
+                    ports: "8080:80"
+                """, Map.of());
+
+        assertThat(warnings).containsExactly("compose.yaml, line 3: ports of service web is a text, not a list");
     }
 
     @Test
