@@ -10,6 +10,7 @@ import dev.ollamamax.shared.config.AppHome;
 import dev.ollamamax.shared.config.Config;
 import dev.ollamamax.shared.config.ConfigException;
 import dev.ollamamax.shared.config.Setting;
+import dev.ollamamax.shared.ports.PortCheck;
 import io.helidon.common.socket.SocketOptions;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
@@ -21,7 +22,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -210,9 +210,8 @@ public final class Gateway implements AutoCloseable {
     }
 
     private static void ensureBindable(Listener listener, String host, int port) {
-        try (ServerSocket probe = new ServerSocket()) {
-            probe.setReuseAddress(true);
-            probe.bind(new InetSocketAddress(host, port));
+        try {
+            PortCheck.tryBind(new InetSocketAddress(host, port));
         } catch (IOException e) {
             throw new PortInUseException(listener.service(), host, port, e);
         }

@@ -1,5 +1,6 @@
 package dev.ollamamax.server.services;
 
+import dev.ollamamax.shared.runtime.LogBuffer;
 import dev.ollamamax.server.Gateway;
 import dev.ollamamax.server.Listener;
 import dev.ollamamax.shared.ports.ServiceId;

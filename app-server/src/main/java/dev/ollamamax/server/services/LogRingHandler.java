@@ -1,5 +1,6 @@
 package dev.ollamamax.server.services;
 
+import dev.ollamamax.shared.runtime.LogBuffer;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

@@ -1,5 +1,6 @@
 package dev.ollamamax.server.services;
 
+import dev.ollamamax.shared.runtime.LogBuffer;
 import dev.ollamamax.shared.ports.ServiceId;
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package dev.ollamamax.server.services;
 
+import dev.ollamamax.shared.runtime.Backoff;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package dev.ollamamax.server.store;
 
+import dev.ollamamax.shared.runtime.LogBuffer;
 import dev.ollamamax.server.services.ManagedService;
 import dev.ollamamax.shared.ports.ServiceId;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -124,8 +125,8 @@ public final class EmbeddedPostgresService implements ManagedService {
             cancelled = false;
             launching = false;
             starting = Thread.currentThread();
-            state = State.STARTING;
             detail = "starting";
+            state = State.STARTING;
             try {
                 if (!attachOrClearLeftovers()) {
                     FreePort.whileChoosing(() -> {
@@ -137,8 +138,8 @@ public final class EmbeddedPostgresService implements ManagedService {
                 ensureDatabase();
                 failIfCancelled();
             } catch (Exception | Error e) {
-                state = cancelled ? State.STOPPED : State.CRASHED;
                 detail = cancelled ? "start cancelled" : "could not start: " + e.getMessage();
+                state = cancelled ? State.STOPPED : State.CRASHED;
                 stopQuietly();
                 throw e;
             } finally {
@@ -286,9 +287,9 @@ public final class EmbeddedPostgresService implements ManagedService {
 
     private void exited(ProcessHandle which) {
         if (!stopping && state == State.RUNNING && server.map(which::equals).orElse(false)) {
-            state = State.CRASHED;
             detail = "PostgreSQL exited unexpectedly; see " + logFile;
-            log.add("[ollamamax] " + detail);
+            state = State.CRASHED;
+            log.append("[ollamamax] " + detail);
             LOG.warning(detail);
         }
     }
@@ -320,8 +321,8 @@ public final class EmbeddedPostgresService implements ManagedService {
             }
             state = State.STOPPING;
             stopQuietly();
-            state = State.STOPPED;
             detail = "stopped";
+            state = State.STOPPED;
         } finally {
             if (locked) {
                 startLock.unlock();
@@ -370,7 +371,7 @@ public final class EmbeddedPostgresService implements ManagedService {
 
     @Override
     public List<String> recentLog() {
-        return log.recent();
+        return log.lines();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.ollamamax.server.store;
 
+import dev.ollamamax.shared.runtime.LogBuffer;
 import dev.ollamamax.server.services.ManagedService;
 import dev.ollamamax.shared.ports.ServiceId;
 import java.io.BufferedReader;
@@ -113,8 +114,8 @@ public final class EmbeddedRedisService implements ManagedService {
             }
             cancelled = false;
             starting = Thread.currentThread();
-            state = State.STARTING;
             detail = "starting";
+            state = State.STARTING;
             try {
                 if (!attachOrClearLeftovers()) {
                     try {
@@ -127,8 +128,8 @@ public final class EmbeddedRedisService implements ManagedService {
                     throw new InterruptedException("the start of Redis was cancelled (the gateway is stopping)");
                 }
             } catch (Exception e) {
-                state = cancelled ? State.STOPPED : State.CRASHED;
                 detail = cancelled ? "start cancelled" : "could not start: " + e.getMessage();
+                state = cancelled ? State.STOPPED : State.CRASHED;
                 endProcess();
                 throw e;
             } finally {
@@ -158,7 +159,7 @@ public final class EmbeddedRedisService implements ManagedService {
         LOG.warning(() -> "Stopping the embedded Redis (process " + leftover
                 + ") left running by a gateway that is gone, before choosing a port");
         RedisStopper.Outcome how = RedisStopper.stop(live.get(), run.get().port(), password(), dataDir,
-                Duration.ofSeconds(5), log::add);
+                Duration.ofSeconds(5), log::append);
         reclaimed = "; stopped a leftover from a previous run (process " + leftover + ", "
                 + how.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")";
         RunFile.delete(runFile);
@@ -212,7 +213,7 @@ public final class EmbeddedRedisService implements ManagedService {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
-                log.add(line);
+                log.append(line);
                 if (line.contains("Ready to accept connections")) {
                     ready.complete(null);
                 }
@@ -259,9 +260,9 @@ public final class EmbeddedRedisService implements ManagedService {
 
     private void exited(Process which) {
         if (!stopping && state == State.RUNNING && which == process) {
-            state = State.CRASHED;
             detail = "Redis exited unexpectedly (code " + which.exitValue() + ")";
-            log.add("[ollamamax] " + detail);
+            state = State.CRASHED;
+            log.append("[ollamamax] " + detail);
             LOG.warning(detail);
             port = Optional.empty();
             RunFile.delete(runFile);
@@ -290,8 +291,8 @@ public final class EmbeddedRedisService implements ManagedService {
             endProcess();
             port = Optional.empty();
             server = Optional.empty();
-            state = State.STOPPED;
             detail = "stopped";
+            state = State.STOPPED;
         } finally {
             if (locked) {
                 startLock.unlock();
@@ -307,7 +308,7 @@ public final class EmbeddedRedisService implements ManagedService {
         Process p = process;
         if (p != null) {
             RedisStopper.Outcome how = RedisStopper.stop(p.toHandle(), port.orElse(lastPort), password(), dataDir,
-                    Duration.ofSeconds(5), log::add);
+                    Duration.ofSeconds(5), log::append);
             if (how != RedisStopper.Outcome.GRACEFUL) {
                 LOG.warning("Redis (process " + p.pid() + ") was stopped by " + how);
             }
@@ -318,7 +319,7 @@ public final class EmbeddedRedisService implements ManagedService {
 
     @Override
     public List<String> recentLog() {
-        return log.recent();
+        return log.lines();
     }
 
     @Override

@@ -1,9 +1,9 @@
 package dev.ollamamax.server.store;
 
+import dev.ollamamax.shared.ports.PortCheck;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -73,16 +73,7 @@ final class FreePort {
     }
 
     static boolean isFree(int port) {
-        if (port <= 0) {
-            return false;
-        }
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        return PortCheck.canBind(InetAddress.getLoopbackAddress(), port);
     }
 
     /** The first free port among the candidates (0 and negatives skipped), else an ephemeral one. */

@@ -1,5 +1,6 @@
 package dev.ollamamax.server.store;
 
+import dev.ollamamax.shared.runtime.LogBuffer;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +49,7 @@ final class LogFileTail implements AutoCloseable {
                     position += n;
                     for (int i = 0; i < n; i++) {
                         if (buffer[i] == '\n') {
-                            sink.add(partial.toString(StandardCharsets.UTF_8));
+                            sink.append(partial.toString(StandardCharsets.UTF_8));
                             partial.reset();
                         } else {
                             partial.write(buffer[i]);

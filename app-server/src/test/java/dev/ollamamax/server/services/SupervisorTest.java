@@ -1,5 +1,6 @@
 package dev.ollamamax.server.services;
 
+import dev.ollamamax.shared.runtime.Backoff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;

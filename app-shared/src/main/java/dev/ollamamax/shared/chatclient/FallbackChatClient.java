@@ -5,6 +5,7 @@ import dev.ollamamax.shared.protocol.FrameCodec;
 import dev.ollamamax.shared.protocol.ProtocolException;
 import dev.ollamamax.shared.protocol.ServerFrame;
 import dev.ollamamax.shared.protocol.Topic;
+import dev.ollamamax.shared.runtime.Backoff;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -62,6 +63,7 @@ public final class FallbackChatClient implements AutoCloseable {
 
     // owned by the actor thread
     private final Backoff backoff;
+    private int failedRounds;
     private final Deque<ClientFrame> pending = new ArrayDeque<>();
     private final Map<String, URI> inFlight = new LinkedHashMap<>();
     private final Set<Topic> topics = EnumSet.noneOf(Topic.class);
@@ -222,7 +224,8 @@ public final class FallbackChatClient implements AutoCloseable {
         if (roundTries < endpoints.size()) {
             attempt((c.index + 1) % endpoints.size());
         } else {
-            Duration pause = backoff.next();
+            Duration pause = backoff.delay(failedRounds);
+            failedRounds = Math.min(failedRounds + 1, 64);
             roundTries = 0;
             actor.schedule(() -> guarded(() -> attempt(0)), pause.toMillis(), TimeUnit.MILLISECONDS);
         }
@@ -232,7 +235,7 @@ public final class FallbackChatClient implements AutoCloseable {
         c.helloSeen = true;
         c.listenerName = hello.listener();
         current = c;
-        backoff.reset();
+        failedRounds = 0;
         lastReceived = System.nanoTime();
         if (lastEndpoint != null && !lastEndpoint.equals(c.endpoint)) {
             emit(new ChatClientEvent.FailedOver(lastEndpoint, c.endpoint));

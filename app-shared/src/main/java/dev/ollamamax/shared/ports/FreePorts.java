@@ -1,9 +1,6 @@
 package dev.ollamamax.shared.ports;
 
-import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.UnknownHostException;
 import java.util.Set;
 
@@ -36,21 +33,10 @@ public final class FreePorts {
             throw new IllegalArgumentException("Unknown host \"" + host + "\": cannot look for a free port on it", e);
         }
         for (int port = Math.max(FIRST_UNPRIVILEGED, from); port <= 65535; port++) {
-            if (!avoid.contains(port) && canBind(address, port)) {
+            if (!avoid.contains(port) && PortCheck.canBind(address, port)) {
                 return port;
             }
         }
         throw new IllegalStateException("No free port on " + host + " from " + from + " to 65535");
-    }
-
-    /** Without SO_REUSEADDR, so a port that a wildcard listener holds counts as taken on BSD/macOS too. */
-    private static boolean canBind(InetAddress address, int port) {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(false);
-            socket.bind(new InetSocketAddress(address, port), 1);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 }

@@ -1,6 +1,6 @@
 package dev.ollamamax.ui.app;
 
-import dev.ollamamax.server.services.LogBuffer;
+import dev.ollamamax.shared.runtime.LogBuffer;
 import dev.ollamamax.server.services.ServiceRegistry;
 import dev.ollamamax.server.services.Supervisor;
 import dev.ollamamax.shared.config.AppHome;

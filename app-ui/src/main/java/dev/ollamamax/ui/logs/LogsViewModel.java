@@ -1,6 +1,6 @@
 package dev.ollamamax.ui.logs;
 
-import dev.ollamamax.server.services.LogBuffer;
+import dev.ollamamax.shared.runtime.LogBuffer;
 import dev.ollamamax.server.services.ServiceRegistry;
 import dev.ollamamax.ui.common.UiExecutor;
 import java.util.ArrayList;

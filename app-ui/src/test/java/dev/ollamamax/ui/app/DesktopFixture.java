@@ -1,6 +1,6 @@
 package dev.ollamamax.ui.app;
 
-import dev.ollamamax.server.services.LogBuffer;
+import dev.ollamamax.shared.runtime.LogBuffer;
 import dev.ollamamax.server.testing.SharedStores;
 import dev.ollamamax.ui.common.FxUiExecutor;
 import java.nio.file.Path;

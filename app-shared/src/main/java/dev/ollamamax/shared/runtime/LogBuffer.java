@@ -1,4 +1,4 @@
-package dev.ollamamax.server.services;
+package dev.ollamamax.shared.runtime;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -8,7 +8,8 @@ import java.util.function.Consumer;
 
 /**
  * The last lines of a log, bounded, with followers that get each new line as it is appended.
- * Thread-safe; followers are called on the appending thread and must not block.
+ * Thread-safe; followers are called on the appending thread and must not block. A follower that throws
+ * does not stop the log or the other followers.
  */
 public final class LogBuffer {
 
@@ -32,7 +33,11 @@ public final class LogBuffer {
             lines.addLast(line);
         }
         for (Consumer<String> follower : followers) {
-            follower.accept(line);
+            try {
+                follower.accept(line);
+            } catch (RuntimeException broken) {
+                // a broken follower must not stop the log
+            }
         }
     }
 
@@ -41,6 +46,12 @@ public final class LogBuffer {
         synchronized (lines) {
             return List.copyOf(new ArrayList<>(lines));
         }
+    }
+
+    /** The last {@code n} lines joined by newlines, for error messages. */
+    public String tail(int n) {
+        List<String> all = lines();
+        return String.join("\n", all.subList(Math.max(0, all.size() - n), all.size()));
     }
 
     /** Calls the listener with every line appended from now on, until the returned handle is closed. */

@@ -1,10 +1,10 @@
-package dev.ollamamax.server.services;
+package dev.ollamamax.shared.runtime;
 
 import java.time.Duration;
 
 /**
  * Exponential restart delays: {@code initial}, doubled for every further attempt, never above {@code max}
- * (1 s, 2 s, 4 s … 30 s by default, like pm2 or process-compose).
+ * (1 s, 2 s, 4 s … 30 s by default, like pm2 or process-compose). Stateless: the caller counts attempts.
  */
 public record Backoff(Duration initial, Duration max) {
 
