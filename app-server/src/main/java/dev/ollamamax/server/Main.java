@@ -10,7 +10,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        dev.ollamamax.server.services.ExitPaths.installUncaughtHandler();
+        dev.ollamamax.server.process.ExitPaths.installUncaughtHandler();
         int code = new CommandLine(new RootCommand()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
         if (code != 0 || !RootCommand.keepsRunning(args)) {
             System.exit(code);

@@ -41,6 +41,12 @@ class LayeringTest {
     }
 
     @Test
+    void theDesktopsSupervisionIsToolkitFree() throws IOException {
+        assertThat(offenders(Path.of("../app-ui/src/main/java/dev/ollamamax/ui/supervision"), "javafx.", "org.controlsfx."))
+                .isEmpty();
+    }
+
+    @Test
     void viewModelsImportNoSceneGraph() throws IOException {
         try (Stream<Path> files = Files.walk(Path.of("../app-ui/src/main/java"))) {
             List<String> bad = files.filter(f -> f.getFileName().toString().endsWith("ViewModel.java")).flatMap(f -> {

@@ -14,7 +14,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        dev.ollamamax.server.services.ExitPaths.installUncaughtHandler();
+        dev.ollamamax.server.process.ExitPaths.installUncaughtHandler();
         Application.launch(OllamaMaxApp.class, args);
     }
 }

@@ -1,7 +1,7 @@
 package dev.ollamamax.server.store;
 
 import dev.ollamamax.shared.runtime.LogBuffer;
-import dev.ollamamax.server.services.ManagedService;
+import dev.ollamamax.server.process.ManagedService;
 import dev.ollamamax.shared.ports.ServiceId;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -57,7 +57,7 @@ public final class EmbeddedPostgresService implements ManagedService {
     private volatile EmbeddedPostgres postgres;
     private volatile LogFileTail tail;
     private volatile String reclaimed = "";
-    private volatile Optional<dev.ollamamax.server.services.Watchdog> watchdog = Optional.empty();
+    private volatile Optional<dev.ollamamax.server.process.Watchdog> watchdog = Optional.empty();
     private int lastPort;
 
     public EmbeddedPostgresService(Path home, int preferredPort) {
@@ -249,7 +249,7 @@ public final class EmbeddedPostgresService implements ManagedService {
         lastPort = chosen;
         port = Optional.of(chosen);
         server = postmasterFromPidFile();
-        watchdog = server.flatMap(s -> dev.ollamamax.server.services.Watchdog.guard(s.pid(), "INT"));
+        watchdog = server.flatMap(s -> dev.ollamamax.server.process.Watchdog.guard(s.pid(), "INT"));
         new RunFile(ProcessHandle.current().pid(), server.map(ProcessHandle::pid).orElse(-1L), chosen).write(runFile);
         server.ifPresent(s -> s.onExit().thenRun(() -> exited(s)));
         detail = "data in " + dataDir + reclaimed;
@@ -348,7 +348,7 @@ public final class EmbeddedPostgresService implements ManagedService {
 
     private void stopQuietly() {
         stopping = true;
-        watchdog.ifPresent(dev.ollamamax.server.services.Watchdog::close);
+        watchdog.ifPresent(dev.ollamamax.server.process.Watchdog::close);
         watchdog = Optional.empty();
         if (postgres != null) {
             try {

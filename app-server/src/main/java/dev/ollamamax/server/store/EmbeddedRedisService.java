@@ -1,7 +1,7 @@
 package dev.ollamamax.server.store;
 
 import dev.ollamamax.shared.runtime.LogBuffer;
-import dev.ollamamax.server.services.ManagedService;
+import dev.ollamamax.server.process.ManagedService;
 import dev.ollamamax.shared.ports.ServiceId;
 import java.io.BufferedReader;
 import java.io.File;
@@ -50,7 +50,7 @@ public final class EmbeddedRedisService implements ManagedService {
     private volatile String reclaimed = "";
     private final java.util.concurrent.locks.ReentrantLock startLock = new java.util.concurrent.locks.ReentrantLock();
     private volatile Process process;
-    private volatile Optional<dev.ollamamax.server.services.Watchdog> watchdog = Optional.empty();
+    private volatile Optional<dev.ollamamax.server.process.Watchdog> watchdog = Optional.empty();
     private File binary;
     private int lastPort;
 
@@ -202,7 +202,7 @@ public final class EmbeddedRedisService implements ManagedService {
         lastPort = chosen;
         port = Optional.of(chosen);
         server = Optional.of(p.toHandle());
-        watchdog = dev.ollamamax.server.services.Watchdog.guard(p.pid(), "TERM");
+        watchdog = dev.ollamamax.server.process.Watchdog.guard(p.pid(), "TERM");
         new RunFile(ProcessHandle.current().pid(), p.pid(), chosen).write(runFile);
         p.onExit().thenRun(() -> exited(p));
         detail = "data in " + dataDir + reclaimed;
@@ -303,7 +303,7 @@ public final class EmbeddedRedisService implements ManagedService {
     /** Ends the server this service launched (SIGTERM, SHUTDOWN NOSAVE, SIGKILL: whatever it takes). */
     private void endProcess() {
         stopping = true;
-        watchdog.ifPresent(dev.ollamamax.server.services.Watchdog::close);
+        watchdog.ifPresent(dev.ollamamax.server.process.Watchdog::close);
         watchdog = Optional.empty();
         Process p = process;
         if (p != null) {

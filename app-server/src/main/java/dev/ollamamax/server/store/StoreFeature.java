@@ -3,7 +3,7 @@ package dev.ollamamax.server.store;
 import dev.ollamamax.server.GatewayContext;
 import dev.ollamamax.server.GatewayFeature;
 import dev.ollamamax.server.ops.ReadinessCheck;
-import dev.ollamamax.server.services.ManagedService;
+import dev.ollamamax.server.process.ManagedService;
 import dev.ollamamax.shared.config.Config;
 import dev.ollamamax.shared.config.Setting;
 import java.time.Duration;

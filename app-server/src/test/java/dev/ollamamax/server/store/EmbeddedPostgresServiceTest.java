@@ -3,7 +3,7 @@ package dev.ollamamax.server.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ollamamax.server.services.ManagedService;
+import dev.ollamamax.server.process.ManagedService;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -2,7 +2,7 @@ package dev.ollamamax.server.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ollamamax.server.services.ManagedService;
+import dev.ollamamax.server.process.ManagedService;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

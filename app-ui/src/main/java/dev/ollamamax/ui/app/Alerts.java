@@ -1,7 +1,7 @@
 package dev.ollamamax.ui.app;
 
-import dev.ollamamax.server.services.ManagedService;
-import dev.ollamamax.server.services.ServiceRegistry;
+import dev.ollamamax.server.process.ManagedService;
+import dev.ollamamax.ui.supervision.ServiceRegistry;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;

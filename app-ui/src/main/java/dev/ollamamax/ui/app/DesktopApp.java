@@ -1,8 +1,8 @@
 package dev.ollamamax.ui.app;
 
 import dev.ollamamax.shared.runtime.LogBuffer;
-import dev.ollamamax.server.services.ServiceRegistry;
-import dev.ollamamax.server.services.Supervisor;
+import dev.ollamamax.ui.supervision.ServiceRegistry;
+import dev.ollamamax.ui.supervision.Supervisor;
 import dev.ollamamax.shared.config.AppHome;
 import dev.ollamamax.shared.config.Config;
 import dev.ollamamax.shared.config.Setting;

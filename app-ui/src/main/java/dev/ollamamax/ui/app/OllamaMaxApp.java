@@ -1,7 +1,7 @@
 package dev.ollamamax.ui.app;
 
-import dev.ollamamax.server.services.ExitPaths;
-import dev.ollamamax.server.services.LogRingHandler;
+import dev.ollamamax.server.process.ExitPaths;
+import dev.ollamamax.ui.supervision.LogRingHandler;
 import dev.ollamamax.ui.common.FxUiExecutor;
 import java.nio.file.Path;
 import java.util.Optional;

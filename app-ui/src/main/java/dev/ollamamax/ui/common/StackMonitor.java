@@ -38,14 +38,14 @@ public final class StackMonitor {
 
     /** The monitor of this process: the system's socket table and the standard health probes. */
     public static StackMonitor standard(GatewayManager gateway) {
-        return standard(gateway, new dev.ollamamax.server.services.ServiceRegistry());
+        return standard(gateway, new dev.ollamamax.ui.supervision.ServiceRegistry());
     }
 
     /**
      * The monitor of this process; the processes of the registry's services (the embedded PostgreSQL and
      * Redis, an {@code ollama serve} it started) count as this app's own, though they detach from it.
      */
-    public static StackMonitor standard(GatewayManager gateway, dev.ollamamax.server.services.ServiceRegistry registry) {
+    public static StackMonitor standard(GatewayManager gateway, dev.ollamamax.ui.supervision.ServiceRegistry registry) {
         return new StackMonitor(gateway, new StackScanner(SocketTable.system(), HealthProber.standard(),
                 ProcessHandle.current().pid(), pid -> registry.all().stream()
                         .anyMatch(s -> s.pid().filter(p -> p == pid).isPresent())));
@@ -79,8 +79,8 @@ public final class StackMonitor {
     private static Optional<Integer> storePort(Gateway gateway, dev.ollamamax.shared.ports.ServiceId id) {
         var store = gateway.feature(dev.ollamamax.server.store.StoreFeature.class);
         return switch (id) {
-            case POSTGRES -> store.flatMap(f -> f.postgres()).flatMap(dev.ollamamax.server.services.ManagedService::port);
-            case REDIS -> store.flatMap(f -> f.redis()).flatMap(dev.ollamamax.server.services.ManagedService::port);
+            case POSTGRES -> store.flatMap(f -> f.postgres()).flatMap(dev.ollamamax.server.process.ManagedService::port);
+            case REDIS -> store.flatMap(f -> f.redis()).flatMap(dev.ollamamax.server.process.ManagedService::port);
             default -> Optional.empty();
         };
     }

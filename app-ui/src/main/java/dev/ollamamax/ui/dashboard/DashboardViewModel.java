@@ -1,7 +1,7 @@
 package dev.ollamamax.ui.dashboard;
 
-import dev.ollamamax.server.services.ManagedService;
-import dev.ollamamax.server.services.ServiceRegistry;
+import dev.ollamamax.server.process.ManagedService;
+import dev.ollamamax.ui.supervision.ServiceRegistry;
 import dev.ollamamax.shared.ports.ServiceState;
 import dev.ollamamax.shared.ports.ServiceStatus;
 import dev.ollamamax.shared.ports.StackScan;

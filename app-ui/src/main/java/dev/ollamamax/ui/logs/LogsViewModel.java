@@ -1,7 +1,7 @@
 package dev.ollamamax.ui.logs;
 
 import dev.ollamamax.shared.runtime.LogBuffer;
-import dev.ollamamax.server.services.ServiceRegistry;
+import dev.ollamamax.ui.supervision.ServiceRegistry;
 import dev.ollamamax.ui.common.UiExecutor;
 import java.util.ArrayList;
 import java.util.List;

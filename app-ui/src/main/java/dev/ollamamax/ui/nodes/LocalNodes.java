@@ -2,9 +2,9 @@ package dev.ollamamax.ui.nodes;
 
 import dev.ollamamax.server.nodes.NodeRegistry;
 import dev.ollamamax.server.nodes.NodesFeature;
-import dev.ollamamax.server.services.OllamaBinary;
-import dev.ollamamax.server.services.OllamaServeService;
-import dev.ollamamax.server.services.ServiceRegistry;
+import dev.ollamamax.ui.supervision.OllamaBinary;
+import dev.ollamamax.ui.supervision.OllamaServeService;
+import dev.ollamamax.ui.supervision.ServiceRegistry;
 import dev.ollamamax.shared.config.Config;
 import dev.ollamamax.shared.config.Setting;
 import dev.ollamamax.shared.ports.FreePorts;

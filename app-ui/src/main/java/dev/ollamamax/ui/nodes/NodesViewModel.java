@@ -4,7 +4,7 @@ import dev.ollamamax.server.nodes.NodeRegistry;
 import dev.ollamamax.server.nodes.NodeSnapshot;
 import dev.ollamamax.server.nodes.NodeStatus;
 import dev.ollamamax.server.nodes.NodesFeature;
-import dev.ollamamax.server.services.OllamaServeService;
+import dev.ollamamax.ui.supervision.OllamaServeService;
 import dev.ollamamax.ui.common.GatewayApi;
 import dev.ollamamax.ui.common.GatewayManager;
 import dev.ollamamax.ui.common.NodeSummary;

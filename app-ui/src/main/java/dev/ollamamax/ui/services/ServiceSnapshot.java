@@ -1,7 +1,7 @@
 package dev.ollamamax.ui.services;
 
-import dev.ollamamax.server.services.ManagedService;
-import dev.ollamamax.server.services.Supervisor;
+import dev.ollamamax.server.process.ManagedService;
+import dev.ollamamax.ui.supervision.Supervisor;
 import java.util.Optional;
 
 /** A service's state read once, off the UI thread; the supervisor's pending restart wins over the detail. */

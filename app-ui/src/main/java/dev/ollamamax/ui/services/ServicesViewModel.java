@@ -1,8 +1,8 @@
 package dev.ollamamax.ui.services;
 
-import dev.ollamamax.server.services.ManagedService;
-import dev.ollamamax.server.services.ServiceRegistry;
-import dev.ollamamax.server.services.Supervisor;
+import dev.ollamamax.server.process.ManagedService;
+import dev.ollamamax.ui.supervision.ServiceRegistry;
+import dev.ollamamax.ui.supervision.Supervisor;
 import dev.ollamamax.ui.common.UiExecutor;
 import java.util.HashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.ollamamax.ui.services;
 
-import dev.ollamamax.server.services.ManagedService;
+import dev.ollamamax.server.process.ManagedService;
 import dev.ollamamax.ui.common.Chip;
 import java.util.Locale;
 

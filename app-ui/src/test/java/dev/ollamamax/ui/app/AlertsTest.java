@@ -2,8 +2,8 @@ package dev.ollamamax.ui.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ollamamax.server.services.ManagedService;
-import dev.ollamamax.server.services.ServiceRegistry;
+import dev.ollamamax.server.process.ManagedService;
+import dev.ollamamax.ui.supervision.ServiceRegistry;
 import dev.ollamamax.shared.ports.ServiceId;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.ollamamax.ui.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ollamamax.server.Listener;
-import dev.ollamamax.server.services.ServiceRegistry;
+import dev.ollamamax.ui.supervision.ServiceRegistry;
 import dev.ollamamax.ui.common.GatewayManager;
 import dev.ollamamax.ui.common.GatewayStatus;
 import dev.ollamamax.ui.common.NodeSummary;

@@ -4,8 +4,8 @@ import static dev.ollamamax.ui.common.TestGateways.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ollamamax.server.Listener;
-import dev.ollamamax.server.services.ManagedService;
-import dev.ollamamax.server.services.ServiceRegistry;
+import dev.ollamamax.server.process.ManagedService;
+import dev.ollamamax.ui.supervision.ServiceRegistry;
 import dev.ollamamax.shared.config.Config;
 import dev.ollamamax.shared.config.Setting;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package dev.ollamamax.ui.common;
 
 import dev.ollamamax.server.auth.AuthFeature;
 import dev.ollamamax.server.nodes.NodesFeature;
-import dev.ollamamax.server.services.ServiceRegistry;
+import dev.ollamamax.ui.supervision.ServiceRegistry;
 import dev.ollamamax.server.testing.FakeOllama;
 import dev.ollamamax.server.testing.SharedStores;
 import dev.ollamamax.server.testing.TestGateway;

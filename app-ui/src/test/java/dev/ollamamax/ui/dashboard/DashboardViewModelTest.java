@@ -3,7 +3,7 @@ package dev.ollamamax.ui.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ollamamax.server.Listener;
-import dev.ollamamax.server.services.ServiceRegistry;
+import dev.ollamamax.ui.supervision.ServiceRegistry;
 import dev.ollamamax.shared.ports.ServiceState;
 import dev.ollamamax.ui.common.GatewayManager;
 import dev.ollamamax.ui.common.SameThreadUiExecutor;

@@ -2,9 +2,9 @@ package dev.ollamamax.ui.logs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ollamamax.server.services.ListenerService;
+import dev.ollamamax.ui.supervision.ListenerService;
 import dev.ollamamax.shared.runtime.LogBuffer;
-import dev.ollamamax.server.services.ServiceRegistry;
+import dev.ollamamax.ui.supervision.ServiceRegistry;
 import dev.ollamamax.ui.common.GatewayManager;
 import dev.ollamamax.ui.common.SameThreadUiExecutor;
 import dev.ollamamax.ui.common.TestGateways;

@@ -3,7 +3,7 @@ package dev.ollamamax.ui.services;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ollamamax.server.Listener;
-import dev.ollamamax.server.services.ManagedService;
+import dev.ollamamax.server.process.ManagedService;
 import dev.ollamamax.ui.app.DesktopFixture;
 import dev.ollamamax.ui.common.GatewayStatus;
 import dev.ollamamax.ui.common.TestGateways;

@@ -2,9 +2,9 @@ package dev.ollamamax.ui.services;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ollamamax.server.services.ManagedService;
-import dev.ollamamax.server.services.ServiceRegistry;
-import dev.ollamamax.server.services.Supervisor;
+import dev.ollamamax.server.process.ManagedService;
+import dev.ollamamax.ui.supervision.ServiceRegistry;
+import dev.ollamamax.ui.supervision.Supervisor;
 import dev.ollamamax.ui.common.GatewayManager;
 import dev.ollamamax.ui.common.SameThreadUiExecutor;
 import dev.ollamamax.ui.common.TestGateways;

@@ -1,4 +1,4 @@
-package dev.ollamamax.server.services;
+package dev.ollamamax.ui.supervision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.ollamamax.server.services;
+package dev.ollamamax.server.process;
 
 import java.io.IOException;
 import java.util.Locale;

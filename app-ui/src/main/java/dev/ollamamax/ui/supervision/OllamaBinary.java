@@ -1,4 +1,4 @@
-package dev.ollamamax.server.services;
+package dev.ollamamax.ui.supervision;
 
 import java.io.File;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
-package dev.ollamamax.server.services;
+package dev.ollamamax.ui.supervision;
 
+import dev.ollamamax.server.process.ManagedService;
 import dev.ollamamax.shared.ports.ServiceId;
 import java.util.ArrayList;
 import java.util.List;

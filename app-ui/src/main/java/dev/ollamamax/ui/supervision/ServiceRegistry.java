@@ -1,5 +1,6 @@
-package dev.ollamamax.server.services;
+package dev.ollamamax.ui.supervision;
 
+import dev.ollamamax.server.process.ManagedService;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

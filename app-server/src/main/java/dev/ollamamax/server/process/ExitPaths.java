@@ -1,4 +1,4 @@
-package dev.ollamamax.server.services;
+package dev.ollamamax.server.process;
 
 import java.util.logging.Level;
 import java.util.logging.Logger;

@@ -1,4 +1,4 @@
-package dev.ollamamax.server.services;
+package dev.ollamamax.server.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,6 @@
-package dev.ollamamax.server.services;
+package dev.ollamamax.ui.supervision;
 
+import dev.ollamamax.server.process.ManagedService;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package dev.ollamamax.server.services;
+package dev.ollamamax.ui.supervision;
 
 import dev.ollamamax.shared.runtime.LogBuffer;
 import java.time.Instant;

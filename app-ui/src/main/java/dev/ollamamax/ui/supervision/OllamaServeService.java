@@ -1,5 +1,7 @@
-package dev.ollamamax.server.services;
+package dev.ollamamax.ui.supervision;
 
+import dev.ollamamax.server.process.Watchdog;
+import dev.ollamamax.server.process.ManagedService;
 import dev.ollamamax.shared.runtime.LogBuffer;
 import dev.ollamamax.shared.ports.ServiceId;
 import java.io.BufferedReader;

@@ -1,5 +1,6 @@
-package dev.ollamamax.server.services;
+package dev.ollamamax.ui.supervision;
 
+import dev.ollamamax.server.process.ManagedService;
 import dev.ollamamax.shared.runtime.Backoff;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.ollamamax.server.services;
+package dev.ollamamax.server.process;
 
 import dev.ollamamax.shared.ports.ServiceId;
 import java.util.List;
