@@ -1,7 +1,5 @@
 package dev.ollamamax.server.store;
 
-import dev.ollamamax.shared.runtime.LogBuffer;
-import dev.ollamamax.server.process.ManagedService;
 import dev.ollamamax.shared.ports.ServiceId;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -14,10 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 /**
@@ -28,44 +23,23 @@ import java.util.logging.Logger;
  * {@code <home>/pg-bin} (owner-only, verified before each start: {@link PgBinaries}). {@link #stop()} never waits
  * for a start in progress: it cancels it (ending the initdb, pg_ctl or postgres it launched).
  */
-public final class EmbeddedPostgresService implements ManagedService {
+public final class EmbeddedPostgresService extends EmbeddedServer<DatabaseUrl> {
 
     /** The database the gateway uses inside the embedded server. */
     public static final String DATABASE = "ollamamax";
 
     private static final Logger LOG = Logger.getLogger(EmbeddedPostgresService.class.getName());
 
-    private final Path home;
-    private final Path dataDir;
     private final Path logFile;
-    private final Path runFile;
-    private final int preferredPort;
-    private final LogBuffer log = new LogBuffer(1000);
-    private final List<Consumer<DatabaseUrl>> runningListeners = new CopyOnWriteArrayList<>();
-
-    private volatile State state = State.STOPPED;
-    private volatile String detail = "";
-    private volatile Optional<Integer> port = Optional.empty();
-    private volatile Optional<ProcessHandle> server = Optional.empty();
-    private volatile boolean stopping;
-    private volatile boolean cancelled;
-    private volatile boolean launching;
-    private volatile Thread starting;
-    private final java.util.concurrent.locks.ReentrantLock startLock = new java.util.concurrent.locks.ReentrantLock();
     private final PgBinaries binaries;
+    private volatile boolean launching;
     private volatile Path binaryRoot;
     private volatile EmbeddedPostgres postgres;
     private volatile LogFileTail tail;
-    private volatile String reclaimed = "";
-    private volatile Optional<dev.ollamamax.server.process.Watchdog> watchdog = Optional.empty();
-    private int lastPort;
 
     public EmbeddedPostgresService(Path home, int preferredPort) {
-        this.home = home;
-        this.dataDir = home.resolve("postgres");
+        super("PostgreSQL", home, "postgres", preferredPort);
         this.logFile = home.resolve("logs").resolve("postgres.log");
-        this.runFile = home.resolve("run").resolve("postgres.properties");
-        this.preferredPort = preferredPort;
         this.binaries = new PgBinaries(home);
     }
 
@@ -84,106 +58,57 @@ public final class EmbeddedPostgresService implements ManagedService {
         return Optional.of(ServiceId.POSTGRES);
     }
 
-    @Override
-    public State state() {
-        return state;
-    }
-
-    @Override
-    public Optional<Integer> port() {
-        return port;
-    }
-
-    /** The server's process while it runs. */
-    public Optional<Long> pid() {
-        return server.filter(ProcessHandle::isAlive).map(ProcessHandle::pid);
-    }
-
-    @Override
-    public String detail() {
-        return detail;
-    }
-
     /** Where to connect while it runs (the {@value #DATABASE} database, with the superuser's password). */
     public Optional<DatabaseUrl> url() {
         return port.map(p -> new DatabaseUrl("jdbc:postgresql://127.0.0.1:" + p + "/" + DATABASE,
                 Optional.of("postgres"), Optional.of(password())));
     }
 
-    /** Called with the connection details each time the server comes up (its port may have changed). */
-    public void onRunning(Consumer<DatabaseUrl> listener) {
-        runningListeners.add(listener);
+    @Override
+    protected Optional<DatabaseUrl> connection() {
+        return url();
     }
 
     @Override
-    public void start() throws Exception {
-        startLock.lockInterruptibly();
-        try {
-            if (state == State.RUNNING) {
-                return;
-            }
-            cancelled = false;
-            launching = false;
-            starting = Thread.currentThread();
-            detail = "starting";
-            state = State.STARTING;
-            try {
-                if (!attachOrClearLeftovers()) {
-                    FreePort.whileChoosing(() -> {
-                        launch();
-                        return null;
-                    });
-                }
-                failIfCancelled();
-                ensureDatabase();
-                failIfCancelled();
-            } catch (Exception | Error e) {
-                detail = cancelled ? "start cancelled" : "could not start: " + e.getMessage();
-                state = cancelled ? State.STOPPED : State.CRASHED;
-                stopQuietly();
-                throw e;
-            } finally {
-                starting = null;
-            }
-            state = State.RUNNING;
-        } finally {
-            startLock.unlock();
-        }
-        url().ifPresent(u -> runningListeners.forEach(l -> l.accept(u)));
+    protected void resetStart() {
+        launching = false;
     }
 
-    private void failIfCancelled() throws InterruptedException {
-        if (cancelled) {
-            throw new InterruptedException("the start of PostgreSQL was cancelled (the gateway is stopping)");
-        }
+    @Override
+    protected void launch() throws Exception {
+        FreePort.whileChoosing(() -> {
+            launchChosen();
+            return null;
+        });
     }
 
-    /** Uses a server another live gateway runs on this folder; stops one whose gateway died. True when attached. */
-    private boolean attachOrClearLeftovers() throws IOException {
-        Optional<RunFile> run = RunFile.read(runFile);
-        Optional<ProcessHandle> live = run.flatMap(r -> r.liveServer("postgres")).or(this::postmasterFromPidFile);
-        if (live.isEmpty()) {
-            RunFile.delete(runFile);
-            return false;
+    @Override
+    protected void ready() throws SQLException {
+        ensureDatabase();
+    }
+
+    @Override
+    protected Optional<ProcessHandle> leftover(Optional<RunFile> run) {
+        return run.flatMap(r -> r.liveServer("postgres")).or(this::postmasterFromPidFile);
+    }
+
+    @Override
+    protected String stopLeftover(ProcessHandle leftover, Optional<RunFile> run) {
+        if (!RunFile.terminate(leftover, Duration.ofSeconds(15))) {
+            LOG.warning(() -> "The leftover PostgreSQL (process " + leftover.pid() + ") refused to stop; it was killed (SIGKILL)");
+            return ", killed";
         }
-        if (run.isPresent() && run.get().ownerAlive() && !FreePort.isFree(run.get().port())) {
-            port = Optional.of(run.get().port());
-            server = live;
-            detail = "run by process " + run.get().ownerPid() + " (same data folder)";
-            LOG.info(() -> "Using the embedded PostgreSQL already running on port " + run.get().port()
-                    + " for " + dataDir + " (started by process " + run.get().ownerPid() + ")");
-            return true;
-        }
-        long leftover = live.get().pid();
-        LOG.warning(() -> "Stopping the embedded PostgreSQL (process " + leftover
-                + ") left running by a gateway that is gone, before choosing a port");
-        boolean graceful = RunFile.terminate(live.get(), Duration.ofSeconds(15));
-        if (!graceful) {
-            LOG.warning(() -> "The leftover PostgreSQL (process " + leftover + ") refused to stop; it was killed (SIGKILL)");
-        }
-        reclaimed = "; stopped a leftover from a previous run (process " + leftover + ")";
-        RunFile.delete(runFile);
-        return false;
+        return "";
+    }
+
+    @Override
+    protected String crashDetail(ProcessHandle which) {
+        return "; see " + logFile;
+    }
+
+    @Override
+    protected boolean hasServer() {
+        return postgres != null;
     }
 
     private Optional<ProcessHandle> postmasterFromPidFile() {
@@ -200,7 +125,7 @@ public final class EmbeddedPostgresService implements ManagedService {
         }
     }
 
-    private void launch() throws IOException {
+    private void launchChosen() throws IOException {
         RootSupport.ensurePostgresCanRun();
         launching = true;
         clearFailedInit();
@@ -246,14 +171,7 @@ public final class EmbeddedPostgresService implements ManagedService {
         } finally {
             Files.deleteIfExists(pwFile);
         }
-        lastPort = chosen;
-        port = Optional.of(chosen);
-        server = postmasterFromPidFile();
-        watchdog = server.flatMap(s -> dev.ollamamax.server.process.Watchdog.guard(s.pid(), "INT"));
-        new RunFile(ProcessHandle.current().pid(), server.map(ProcessHandle::pid).orElse(-1L), chosen).write(runFile);
-        server.ifPresent(s -> s.onExit().thenRun(() -> exited(s)));
-        detail = "data in " + dataDir + reclaimed;
-        LOG.info(() -> "Embedded PostgreSQL running on 127.0.0.1:" + chosen + ", data in " + dataDir);
+        launched(chosen, postmasterFromPidFile(), "INT");
     }
 
     /** initdb that was killed half-way leaves a folder PostgreSQL cannot use; nothing in it is data yet. */
@@ -285,53 +203,9 @@ public final class EmbeddedPostgresService implements ManagedService {
         return SecretFile.readOrCreate(home.resolve("postgres-password"), 24);
     }
 
-    private void exited(ProcessHandle which) {
-        if (!stopping && state == State.RUNNING && server.map(which::equals).orElse(false)) {
-            detail = "PostgreSQL exited unexpectedly; see " + logFile;
-            state = State.CRASHED;
-            log.append("[ollamamax] " + detail);
-            LOG.warning(detail);
-        }
-    }
-
-    /**
-     * Stops the server; a start in progress is cancelled first (its thread interrupted, the programs it
-     * launched ended), so this never waits for initdb or a slow start to finish.
-     */
-    @Override
-    public void stop() {
-        cancelled = true;
-        Thread starter = starting;
-        if (starter != null) {
-            starter.interrupt();
-            endStartingPrograms();
-        }
-        boolean locked = false;
-        try {
-            locked = startLock.tryLock(15, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        try {
-            if (starter != null) {
-                endStartingPrograms();
-            }
-            if (state == State.STOPPED && postgres == null) {
-                return;
-            }
-            state = State.STOPPING;
-            stopQuietly();
-            detail = "stopped";
-            state = State.STOPPED;
-        } finally {
-            if (locked) {
-                startLock.unlock();
-            }
-        }
-    }
-
     /** Ends what a cancelled start launched: initdb, pg_ctl, and a postmaster that already wrote its pid file. */
-    private void endStartingPrograms() {
+    @Override
+    protected void cancelStart() {
         Path root = binaryRoot;
         if (root != null) {
             ProcessHandle.current().descendants()
@@ -346,10 +220,9 @@ public final class EmbeddedPostgresService implements ManagedService {
         });
     }
 
-    private void stopQuietly() {
-        stopping = true;
-        watchdog.ifPresent(dev.ollamamax.server.process.Watchdog::close);
-        watchdog = Optional.empty();
+    @Override
+    protected void endServer() {
+        disarmWatchdog();
         if (postgres != null) {
             try {
                 postgres.close();
@@ -367,15 +240,5 @@ public final class EmbeddedPostgresService implements ManagedService {
         }
         port = Optional.empty();
         server = Optional.empty();
-    }
-
-    @Override
-    public List<String> recentLog() {
-        return log.lines();
-    }
-
-    @Override
-    public AutoCloseable followLog(Consumer<String> listener) {
-        return log.follow(listener);
     }
 }

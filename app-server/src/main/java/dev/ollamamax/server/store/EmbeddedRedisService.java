@@ -1,7 +1,5 @@
 package dev.ollamamax.server.store;
 
-import dev.ollamamax.shared.runtime.LogBuffer;
-import dev.ollamamax.server.process.ManagedService;
 import dev.ollamamax.shared.ports.ServiceId;
 import java.io.BufferedReader;
 import java.io.File;
@@ -11,13 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
 import java.util.logging.Logger;
 import redis.embedded.core.ExecutableProvider;
 
@@ -28,37 +25,16 @@ import redis.embedded.core.ExecutableProvider;
  * command line where other users could read it. {@link #stop()} never waits for a start in progress: it
  * cancels it. A Redis that refuses to stop is stopped anyway ({@link RedisStopper}).
  */
-public final class EmbeddedRedisService implements ManagedService {
+public final class EmbeddedRedisService extends EmbeddedServer<RedisEndpoint> {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedRedisService.class.getName());
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
 
-    private final Path home;
-    private final Path dataDir;
-    private final Path runFile;
-    private final int preferredPort;
-    private final LogBuffer log = new LogBuffer(1000);
-    private final List<Consumer<RedisEndpoint>> runningListeners = new CopyOnWriteArrayList<>();
-
-    private volatile State state = State.STOPPED;
-    private volatile String detail = "";
-    private volatile Optional<Integer> port = Optional.empty();
-    private volatile Optional<ProcessHandle> server = Optional.empty();
-    private volatile boolean stopping;
-    private volatile boolean cancelled;
-    private volatile Thread starting;
-    private volatile String reclaimed = "";
-    private final java.util.concurrent.locks.ReentrantLock startLock = new java.util.concurrent.locks.ReentrantLock();
     private volatile Process process;
-    private volatile Optional<dev.ollamamax.server.process.Watchdog> watchdog = Optional.empty();
     private File binary;
-    private int lastPort;
 
     public EmbeddedRedisService(Path home, int preferredPort) {
-        this.home = home;
-        this.dataDir = home.resolve("redis");
-        this.runFile = home.resolve("run").resolve("redis.properties");
-        this.preferredPort = preferredPort;
+        super("Redis", home, "redis", preferredPort);
     }
 
     @Override
@@ -76,94 +52,35 @@ public final class EmbeddedRedisService implements ManagedService {
         return Optional.of(ServiceId.REDIS);
     }
 
-    @Override
-    public State state() {
-        return state;
-    }
-
-    @Override
-    public Optional<Integer> port() {
-        return port;
-    }
-
-    @Override
-    public String detail() {
-        return detail;
-    }
-
-    public Optional<Long> pid() {
-        return server.filter(ProcessHandle::isAlive).map(ProcessHandle::pid);
-    }
-
     /** Where to connect while it runs. */
     public Optional<RedisEndpoint> endpoint() {
         return port.map(p -> RedisEndpoint.local(p, password()));
     }
 
-    /** Called with the endpoint each time the server comes up. */
-    public void onRunning(Consumer<RedisEndpoint> listener) {
-        runningListeners.add(listener);
+    @Override
+    protected Optional<RedisEndpoint> connection() {
+        return endpoint();
     }
 
     @Override
-    public void start() throws Exception {
-        startLock.lockInterruptibly();
-        try {
-            if (state == State.RUNNING) {
-                return;
-            }
-            cancelled = false;
-            starting = Thread.currentThread();
-            detail = "starting";
-            state = State.STARTING;
-            try {
-                if (!attachOrClearLeftovers()) {
-                    try {
-                        launch(FreePort.choose(lastPort, preferredPort));
-                    } catch (PortTakenException e) {
-                        launch(FreePort.choose());
-                    }
-                }
-                if (cancelled) {
-                    throw new InterruptedException("the start of Redis was cancelled (the gateway is stopping)");
-                }
-            } catch (Exception e) {
-                detail = cancelled ? "start cancelled" : "could not start: " + e.getMessage();
-                state = cancelled ? State.STOPPED : State.CRASHED;
-                endProcess();
-                throw e;
-            } finally {
-                starting = null;
-            }
-            state = State.RUNNING;
-        } finally {
-            startLock.unlock();
-        }
-        endpoint().ifPresent(ep -> runningListeners.forEach(l -> l.accept(ep)));
+    protected Optional<ProcessHandle> leftover(Optional<RunFile> run) {
+        return run.flatMap(r -> r.liveServer("redis-server"));
     }
 
-    private boolean attachOrClearLeftovers() {
-        Optional<RunFile> run = RunFile.read(runFile);
-        Optional<ProcessHandle> live = run.flatMap(r -> r.liveServer("redis-server"));
-        if (live.isEmpty()) {
-            RunFile.delete(runFile);
-            return false;
+    @Override
+    protected String stopLeftover(ProcessHandle leftover, Optional<RunFile> run) {
+        RedisStopper.Outcome how = RedisStopper.stop(leftover, run.map(RunFile::port).orElse(preferredPort), password(),
+                dataDir, Duration.ofSeconds(5), log::append);
+        return ", " + how.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    @Override
+    protected void launch() throws IOException, InterruptedException {
+        try {
+            launch(FreePort.choose(lastPort, preferredPort));
+        } catch (PortTakenException e) {
+            launch(FreePort.choose());
         }
-        if (run.get().ownerAlive() && !FreePort.isFree(run.get().port())) {
-            port = Optional.of(run.get().port());
-            server = live;
-            detail = "run by process " + run.get().ownerPid() + " (same data folder)";
-            return true;
-        }
-        long leftover = live.get().pid();
-        LOG.warning(() -> "Stopping the embedded Redis (process " + leftover
-                + ") left running by a gateway that is gone, before choosing a port");
-        RedisStopper.Outcome how = RedisStopper.stop(live.get(), run.get().port(), password(), dataDir,
-                Duration.ofSeconds(5), log::append);
-        reclaimed = "; stopped a leftover from a previous run (process " + leftover + ", "
-                + how.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")";
-        RunFile.delete(runFile);
-        return false;
     }
 
     private void launch(int chosen) throws IOException, InterruptedException {
@@ -191,7 +108,7 @@ public final class EmbeddedRedisService implements ManagedService {
         Thread.ofVirtual().name("redis-log").start(() -> pump(p, ready));
         try {
             ready.get(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.ExecutionException | TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             p.destroyForcibly();
             String tail = log.tail(10);
             if (tail.contains("Address already in use")) {
@@ -199,14 +116,7 @@ public final class EmbeddedRedisService implements ManagedService {
             }
             throw new IOException("Redis did not start on port " + chosen + ". Its last lines:\n" + tail);
         }
-        lastPort = chosen;
-        port = Optional.of(chosen);
-        server = Optional.of(p.toHandle());
-        watchdog = dev.ollamamax.server.process.Watchdog.guard(p.pid(), "TERM");
-        new RunFile(ProcessHandle.current().pid(), p.pid(), chosen).write(runFile);
-        p.onExit().thenRun(() -> exited(p));
-        detail = "data in " + dataDir + reclaimed;
-        LOG.info(() -> "Embedded Redis running on 127.0.0.1:" + chosen + ", data in " + dataDir);
+        launched(chosen, Optional.of(p.toHandle()), "TERM");
     }
 
     private void pump(Process p, CompletableFuture<Void> ready) {
@@ -258,53 +168,27 @@ public final class EmbeddedRedisService implements ManagedService {
         return SecretFile.readOrCreate(home.resolve("redis-password"), 24);
     }
 
-    private void exited(Process which) {
-        if (!stopping && state == State.RUNNING && which == process) {
-            detail = "Redis exited unexpectedly (code " + which.exitValue() + ")";
-            state = State.CRASHED;
-            log.append("[ollamamax] " + detail);
-            LOG.warning(detail);
-            port = Optional.empty();
-            RunFile.delete(runFile);
-        }
+    @Override
+    protected String crashDetail(ProcessHandle which) {
+        Process p = process;
+        return p != null && p.pid() == which.pid() && !p.isAlive() ? " (code " + p.exitValue() + ")" : "";
     }
 
-    /** Stops the server; a start in progress is cancelled (its thread interrupted), never waited for. */
     @Override
-    public void stop() {
-        cancelled = true;
-        Thread starter = starting;
-        if (starter != null) {
-            starter.interrupt();
-        }
-        boolean locked = false;
-        try {
-            locked = startLock.tryLock(15, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        try {
-            if (state == State.STOPPED && process == null) {
-                return;
-            }
-            state = State.STOPPING;
-            endProcess();
-            port = Optional.empty();
-            server = Optional.empty();
-            detail = "stopped";
-            state = State.STOPPED;
-        } finally {
-            if (locked) {
-                startLock.unlock();
-            }
-        }
+    protected void crashed() {
+        port = Optional.empty();
+        RunFile.delete(runFile);
+    }
+
+    @Override
+    protected boolean hasServer() {
+        return process != null;
     }
 
     /** Ends the server this service launched (SIGTERM, SHUTDOWN NOSAVE, SIGKILL: whatever it takes). */
-    private void endProcess() {
-        stopping = true;
-        watchdog.ifPresent(dev.ollamamax.server.process.Watchdog::close);
-        watchdog = Optional.empty();
+    @Override
+    protected void endServer() {
+        disarmWatchdog();
         Process p = process;
         if (p != null) {
             RedisStopper.Outcome how = RedisStopper.stop(p.toHandle(), port.orElse(lastPort), password(), dataDir,
@@ -315,16 +199,6 @@ public final class EmbeddedRedisService implements ManagedService {
             process = null;
             RunFile.delete(runFile);
         }
-    }
-
-    @Override
-    public List<String> recentLog() {
-        return log.lines();
-    }
-
-    @Override
-    public AutoCloseable followLog(Consumer<String> listener) {
-        return log.follow(listener);
     }
 
     private static final class PortTakenException extends IOException {
