@@ -1,8 +1,8 @@
 package dev.ollamamax.ui.app;
 
 import dev.ollamamax.server.process.ExitPaths;
-import dev.ollamamax.ui.supervision.LogRingHandler;
 import dev.ollamamax.ui.common.FxUiExecutor;
+import dev.ollamamax.ui.supervision.LogRingHandler;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.logging.Logger;

@@ -1,10 +1,9 @@
 package dev.ollamamax.ui.dashboard;
 
 import dev.ollamamax.shared.ports.ServiceState;
-import dev.ollamamax.ui.common.Poller;
 import dev.ollamamax.ui.common.Chip;
 import dev.ollamamax.ui.common.Icons;
-import dev.ollamamax.ui.common.Screen;
+import dev.ollamamax.ui.common.PolledScreen;
 import dev.ollamamax.ui.common.ScreenHeader;
 import dev.ollamamax.ui.common.UiExecutor;
 import java.time.Duration;
@@ -28,19 +27,17 @@ import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
 
 /** Builds the Dashboard: the services table, scanned every 2 s while visible. */
-public final class DashboardView implements Screen {
+public final class DashboardView extends PolledScreen {
 
     private final DashboardViewModel model;
     private final UiExecutor executor;
     private final Consumer<String> openUrl;
-    private final VBox root = new VBox();
-    private final Poller poll;
 
     public DashboardView(DashboardViewModel model, UiExecutor executor, Consumer<String> openUrl) {
+        super(executor, Duration.ofSeconds(2), model::refresh);
         this.model = model;
         this.executor = executor;
         this.openUrl = openUrl;
-        this.poll = new Poller(executor, Duration.ofSeconds(2), model::refresh);
         build();
     }
 
@@ -54,29 +51,7 @@ public final class DashboardView implements Screen {
         return Feather.GRID;
     }
 
-    @Override
-    public Node node() {
-        return root;
-    }
-
-    @Override
-    public void refresh() {
-        model.refresh();
-    }
-
-    @Override
-    public void shown() {
-        poll.start();
-        model.refresh();
-    }
-
-    @Override
-    public void hidden() {
-        poll.stop();
-    }
-
     private void build() {
-        root.getStyleClass().add("screen");
         Label summary = new Label();
         summary.setId("dashboard-summary");
         summary.getStyleClass().add("text-muted");

@@ -1,12 +1,12 @@
 package dev.ollamamax.ui.dashboard;
 
 import dev.ollamamax.server.process.ManagedService;
-import dev.ollamamax.ui.supervision.ServiceRegistry;
 import dev.ollamamax.shared.ports.ServiceState;
 import dev.ollamamax.shared.ports.ServiceStatus;
 import dev.ollamamax.shared.ports.StackScan;
 import dev.ollamamax.ui.common.StackMonitor;
 import dev.ollamamax.ui.common.UiExecutor;
+import dev.ollamamax.ui.supervision.ServiceRegistry;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

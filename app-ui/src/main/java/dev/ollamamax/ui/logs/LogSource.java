@@ -1,7 +1,7 @@
 package dev.ollamamax.ui.logs;
 
-import dev.ollamamax.shared.runtime.LogBuffer;
 import dev.ollamamax.server.process.ManagedService;
+import dev.ollamamax.shared.runtime.LogBuffer;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;

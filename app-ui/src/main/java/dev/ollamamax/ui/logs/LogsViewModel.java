@@ -1,8 +1,8 @@
 package dev.ollamamax.ui.logs;
 
 import dev.ollamamax.shared.runtime.LogBuffer;
-import dev.ollamamax.ui.supervision.ServiceRegistry;
 import dev.ollamamax.ui.common.UiExecutor;
+import dev.ollamamax.ui.supervision.ServiceRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

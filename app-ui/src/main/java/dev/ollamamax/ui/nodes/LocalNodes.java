@@ -2,14 +2,14 @@ package dev.ollamamax.ui.nodes;
 
 import dev.ollamamax.server.nodes.NodeRegistry;
 import dev.ollamamax.server.nodes.NodesFeature;
-import dev.ollamamax.ui.supervision.OllamaBinary;
-import dev.ollamamax.ui.supervision.OllamaServeService;
-import dev.ollamamax.ui.supervision.ServiceRegistry;
 import dev.ollamamax.shared.config.Config;
 import dev.ollamamax.shared.config.Setting;
 import dev.ollamamax.shared.ports.FreePorts;
 import dev.ollamamax.shared.ports.PortPlan;
 import dev.ollamamax.ui.common.GatewayManager;
+import dev.ollamamax.ui.supervision.OllamaBinary;
+import dev.ollamamax.ui.supervision.OllamaServeService;
+import dev.ollamamax.ui.supervision.ServiceRegistry;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

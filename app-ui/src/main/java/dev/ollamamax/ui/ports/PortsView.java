@@ -1,8 +1,7 @@
 package dev.ollamamax.ui.ports;
 
-import dev.ollamamax.ui.common.Poller;
 import dev.ollamamax.ui.common.Icons;
-import dev.ollamamax.ui.common.Screen;
+import dev.ollamamax.ui.common.PolledScreen;
 import dev.ollamamax.ui.common.ScreenHeader;
 import dev.ollamamax.ui.common.UiExecutor;
 import java.io.File;
@@ -29,21 +28,19 @@ import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
 
 /** Builds the Ports screen: conflicts with their fixes on top, the port map by range below. */
-public final class PortsView implements Screen {
+public final class PortsView extends PolledScreen {
 
     private final PortsViewModel model;
     private final UiExecutor executor;
-    private final VBox root = new VBox();
     private final VBox conflictBox = new VBox(10);
     private final FlowPane mapBox = new FlowPane(14, 14);
     /** The card of each shown conflict, so an unchanged conflict keeps its node across rescans. */
     private final Map<ConflictItem, Node> cards = new LinkedHashMap<>();
-    private final Poller poll;
 
     public PortsView(PortsViewModel model, UiExecutor executor) {
+        super(executor, Duration.ofSeconds(3), model::refresh);
         this.model = model;
         this.executor = executor;
-        this.poll = new Poller(executor, Duration.ofSeconds(3), model::refresh);
         build();
         model.conflicts().addListener((ListChangeListener<ConflictItem>) c -> showConflicts());
         model.tiles().addListener((ListChangeListener<PortTile>) c -> showMap());
@@ -61,29 +58,7 @@ public final class PortsView implements Screen {
         return Feather.SHARE_2;
     }
 
-    @Override
-    public Node node() {
-        return root;
-    }
-
-    @Override
-    public void refresh() {
-        model.refresh();
-    }
-
-    @Override
-    public void shown() {
-        poll.start();
-        model.refresh();
-    }
-
-    @Override
-    public void hidden() {
-        poll.stop();
-    }
-
     private void build() {
-        root.getStyleClass().add("screen");
         Button choose = Icons.button("Project folder…", Feather.FOLDER,
                 "Read a project's .env files and docker-compose.yml so its ports join the map");
         choose.setId("ports-choose-project");

@@ -1,10 +1,9 @@
 package dev.ollamamax.ui.services;
 
 import dev.ollamamax.server.process.ManagedService;
-import dev.ollamamax.ui.common.Poller;
 import dev.ollamamax.ui.common.Chip;
 import dev.ollamamax.ui.common.Icons;
-import dev.ollamamax.ui.common.Screen;
+import dev.ollamamax.ui.common.PolledScreen;
 import dev.ollamamax.ui.common.ScreenHeader;
 import dev.ollamamax.ui.common.UiExecutor;
 import java.time.Duration;
@@ -23,17 +22,15 @@ import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
 
 /** Builds the Services screen and wires its buttons to {@link ServicesViewModel} commands. */
-public final class ServicesView implements Screen {
+public final class ServicesView extends PolledScreen {
 
     private final ServicesViewModel model;
     private final UiExecutor executor;
-    private final VBox root = new VBox();
-    private final Poller poll;
 
     public ServicesView(ServicesViewModel model, UiExecutor executor) {
+        super(executor, Duration.ofSeconds(1), model::refresh);
         this.model = model;
         this.executor = executor;
-        this.poll = new Poller(executor, Duration.ofSeconds(1), model::refresh);
         build();
     }
 
@@ -47,29 +44,7 @@ public final class ServicesView implements Screen {
         return Feather.SERVER;
     }
 
-    @Override
-    public Node node() {
-        return root;
-    }
-
-    @Override
-    public void refresh() {
-        model.refresh();
-    }
-
-    @Override
-    public void shown() {
-        model.refresh();
-        poll.start();
-    }
-
-    @Override
-    public void hidden() {
-        poll.stop();
-    }
-
     private void build() {
-        root.getStyleClass().add("screen");
         Button restartAll = Icons.button("Restart all", Feather.REFRESH_CW,
                 "Stop every service, then start them again: databases and caches before the gateway");
         restartAll.setId("restart-all");

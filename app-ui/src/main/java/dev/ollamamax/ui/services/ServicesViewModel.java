@@ -1,9 +1,9 @@
 package dev.ollamamax.ui.services;
 
 import dev.ollamamax.server.process.ManagedService;
+import dev.ollamamax.ui.common.UiExecutor;
 import dev.ollamamax.ui.supervision.ServiceRegistry;
 import dev.ollamamax.ui.supervision.Supervisor;
-import dev.ollamamax.ui.common.UiExecutor;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

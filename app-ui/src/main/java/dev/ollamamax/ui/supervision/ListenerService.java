@@ -1,10 +1,10 @@
 package dev.ollamamax.ui.supervision;
 
-import dev.ollamamax.server.process.ManagedService;
-import dev.ollamamax.shared.runtime.LogBuffer;
 import dev.ollamamax.server.Gateway;
 import dev.ollamamax.server.Listener;
+import dev.ollamamax.server.process.ManagedService;
 import dev.ollamamax.shared.ports.ServiceId;
+import dev.ollamamax.shared.runtime.LogBuffer;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;

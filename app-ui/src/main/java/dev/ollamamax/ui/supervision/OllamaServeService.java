@@ -1,9 +1,9 @@
 package dev.ollamamax.ui.supervision;
 
-import dev.ollamamax.server.process.Watchdog;
 import dev.ollamamax.server.process.ManagedService;
-import dev.ollamamax.shared.runtime.LogBuffer;
+import dev.ollamamax.server.process.Watchdog;
 import dev.ollamamax.shared.ports.ServiceId;
+import dev.ollamamax.shared.runtime.LogBuffer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

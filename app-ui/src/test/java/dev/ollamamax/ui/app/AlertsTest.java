@@ -3,8 +3,8 @@ package dev.ollamamax.ui.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ollamamax.server.process.ManagedService;
-import dev.ollamamax.ui.supervision.ServiceRegistry;
 import dev.ollamamax.shared.ports.ServiceId;
+import dev.ollamamax.ui.supervision.ServiceRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.ollamamax.ui.app;
 
-import dev.ollamamax.shared.runtime.LogBuffer;
 import dev.ollamamax.server.testing.SharedStores;
+import dev.ollamamax.shared.runtime.LogBuffer;
 import dev.ollamamax.ui.common.FxUiExecutor;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -3,12 +3,12 @@ package dev.ollamamax.ui.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ollamamax.server.Listener;
-import dev.ollamamax.ui.supervision.ServiceRegistry;
 import dev.ollamamax.ui.common.GatewayManager;
 import dev.ollamamax.ui.common.GatewayStatus;
 import dev.ollamamax.ui.common.NodeSummary;
 import dev.ollamamax.ui.common.SameThreadUiExecutor;
 import dev.ollamamax.ui.common.TestGateways;
+import dev.ollamamax.ui.supervision.ServiceRegistry;
 import io.micrometer.core.instrument.Gauge;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

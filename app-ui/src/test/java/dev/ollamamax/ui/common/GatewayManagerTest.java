@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ollamamax.server.Listener;
 import dev.ollamamax.server.process.ManagedService;
-import dev.ollamamax.ui.supervision.ServiceRegistry;
 import dev.ollamamax.shared.config.Config;
 import dev.ollamamax.shared.config.Setting;
+import dev.ollamamax.ui.supervision.ServiceRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -2,14 +2,12 @@ package dev.ollamamax.ui.common;
 
 import dev.ollamamax.server.auth.AuthFeature;
 import dev.ollamamax.server.nodes.NodesFeature;
-import dev.ollamamax.ui.supervision.ServiceRegistry;
 import dev.ollamamax.server.testing.FakeOllama;
 import dev.ollamamax.server.testing.SharedStores;
 import dev.ollamamax.server.testing.TestGateway;
 import dev.ollamamax.shared.config.Config;
 import dev.ollamamax.shared.config.Setting;
-import java.util.Map;
-import java.util.function.BooleanSupplier;
+import dev.ollamamax.ui.supervision.ServiceRegistry;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,6 +15,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /** Configurations for a real embedded gateway on ephemeral loopback ports, and a /health probe. */
 public final class TestGateways {

@@ -3,12 +3,12 @@ package dev.ollamamax.ui.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ollamamax.server.Listener;
-import dev.ollamamax.ui.supervision.ServiceRegistry;
 import dev.ollamamax.shared.ports.ServiceState;
 import dev.ollamamax.ui.common.GatewayManager;
 import dev.ollamamax.ui.common.SameThreadUiExecutor;
 import dev.ollamamax.ui.common.StackMonitor;
 import dev.ollamamax.ui.common.TestGateways;
+import dev.ollamamax.ui.supervision.ServiceRegistry;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

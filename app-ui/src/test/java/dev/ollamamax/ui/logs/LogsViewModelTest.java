@@ -2,12 +2,12 @@ package dev.ollamamax.ui.logs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ollamamax.ui.supervision.ListenerService;
 import dev.ollamamax.shared.runtime.LogBuffer;
-import dev.ollamamax.ui.supervision.ServiceRegistry;
 import dev.ollamamax.ui.common.GatewayManager;
 import dev.ollamamax.ui.common.SameThreadUiExecutor;
 import dev.ollamamax.ui.common.TestGateways;
+import dev.ollamamax.ui.supervision.ListenerService;
+import dev.ollamamax.ui.supervision.ServiceRegistry;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

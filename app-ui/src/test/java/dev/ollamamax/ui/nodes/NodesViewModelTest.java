@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ollamamax.server.nodes.NodesFeature;
 import dev.ollamamax.server.process.ManagedService;
-import dev.ollamamax.ui.supervision.ServiceRegistry;
 import dev.ollamamax.server.testing.FakeOllama;
 import dev.ollamamax.server.testing.FakeOllamaBinary;
 import dev.ollamamax.shared.config.Setting;
@@ -15,6 +14,7 @@ import dev.ollamamax.ui.common.GatewayManager;
 import dev.ollamamax.ui.common.NodeSummary;
 import dev.ollamamax.ui.common.SameThreadUiExecutor;
 import dev.ollamamax.ui.common.TestGateways;
+import dev.ollamamax.ui.supervision.ServiceRegistry;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -3,11 +3,11 @@ package dev.ollamamax.ui.services;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ollamamax.server.process.ManagedService;
-import dev.ollamamax.ui.supervision.ServiceRegistry;
-import dev.ollamamax.ui.supervision.Supervisor;
 import dev.ollamamax.ui.common.GatewayManager;
 import dev.ollamamax.ui.common.SameThreadUiExecutor;
 import dev.ollamamax.ui.common.TestGateways;
+import dev.ollamamax.ui.supervision.ServiceRegistry;
+import dev.ollamamax.ui.supervision.Supervisor;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
