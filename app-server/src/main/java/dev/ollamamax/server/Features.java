@@ -2,8 +2,8 @@ package dev.ollamamax.server;
 
 import dev.ollamamax.server.auth.AuthFeature;
 import dev.ollamamax.server.cache.AnswerCache;
-import dev.ollamamax.server.conversations.ConversationsFeature;
 import dev.ollamamax.server.chat.ChatFeature;
+import dev.ollamamax.server.conversations.ConversationsFeature;
 import dev.ollamamax.server.docs.DocsFeature;
 import dev.ollamamax.server.nodes.NodeSync;
 import dev.ollamamax.server.nodes.NodesFeature;

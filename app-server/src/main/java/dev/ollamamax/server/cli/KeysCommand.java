@@ -1,7 +1,7 @@
 package dev.ollamamax.server.cli;
 
-import dev.ollamamax.server.auth.AuthException;
 import dev.ollamamax.server.auth.Accounts;
+import dev.ollamamax.server.auth.AuthException;
 import dev.ollamamax.server.auth.IssuedKey;
 import dev.ollamamax.server.store.StandaloneDatabase;
 import java.time.Duration;

@@ -1,9 +1,9 @@
 package dev.ollamamax.server.nodes;
 
+import dev.ollamamax.shared.protocol.Usage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
-import dev.ollamamax.shared.protocol.Usage;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;

@@ -1,18 +1,18 @@
 package dev.ollamamax.server.ollama;
 
-import dev.ollamamax.server.cache.AnswerCache;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ollamamax.server.auth.ModelAccess;
+import dev.ollamamax.server.cache.AnswerCache;
 import dev.ollamamax.server.errors.ErrorKind;
 import dev.ollamamax.server.errors.GatewayException;
 import dev.ollamamax.server.http.JsonBodies;
 import dev.ollamamax.server.nodes.ModelNames;
+import dev.ollamamax.server.nodes.Node;
 import dev.ollamamax.server.nodes.NodeClient;
 import dev.ollamamax.server.nodes.NodeErrorText;
-import dev.ollamamax.server.nodes.Node;
 import dev.ollamamax.server.nodes.NodeRegistry;
 import dev.ollamamax.server.nodes.NodeResponse;
 import dev.ollamamax.server.nodes.NodesFeature;
@@ -27,7 +27,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;

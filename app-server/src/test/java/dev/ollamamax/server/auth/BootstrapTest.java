@@ -15,8 +15,6 @@ import dev.ollamamax.server.TestGateways;
 import dev.ollamamax.server.TestHttp.Response;
 import dev.ollamamax.server.store.SecretFile;
 import dev.ollamamax.server.store.StoreFeature;
-import dev.ollamamax.shared.config.Setting;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

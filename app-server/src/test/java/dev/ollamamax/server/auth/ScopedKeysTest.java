@@ -2,7 +2,6 @@ package dev.ollamamax.server.auth;
 
 import static dev.ollamamax.server.TestAccounts.bearer;
 import static dev.ollamamax.server.TestHttp.get;
-import static dev.ollamamax.server.TestHttp.json;
 import static dev.ollamamax.server.TestHttp.post;
 import static dev.ollamamax.server.TestHttp.send;
 import static org.assertj.core.api.Assertions.assertThat;

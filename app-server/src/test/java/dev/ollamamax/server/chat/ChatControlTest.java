@@ -12,7 +12,6 @@ import dev.ollamamax.shared.protocol.NodeInfo;
 import dev.ollamamax.shared.protocol.ServerFrame;
 import dev.ollamamax.shared.protocol.ServerFrame.StreamChunk;
 import dev.ollamamax.shared.protocol.Topic;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

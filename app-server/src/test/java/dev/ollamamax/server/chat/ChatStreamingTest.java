@@ -2,6 +2,7 @@ package dev.ollamamax.server.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.ollamamax.server.Listener;
 import dev.ollamamax.server.testing.FakeOllama;
 import dev.ollamamax.server.testing.RecordedRequest;
@@ -10,7 +11,6 @@ import dev.ollamamax.shared.protocol.ClientFrame;
 import dev.ollamamax.shared.protocol.GenerationSettings;
 import dev.ollamamax.shared.protocol.ServerFrame;
 import dev.ollamamax.shared.protocol.ServerFrame.StreamChunk;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -2,7 +2,6 @@ package dev.ollamamax.server.conversations;
 
 import static dev.ollamamax.server.TestHttp.get;
 import static dev.ollamamax.server.TestHttp.json;
-import static dev.ollamamax.server.TestHttp.post;
 import static dev.ollamamax.server.TestHttp.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

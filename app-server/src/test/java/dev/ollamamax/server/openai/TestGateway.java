@@ -21,11 +21,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** A real gateway on ephemeral ports in front of fake Ollama nodes, with a small HTTP client for /v1. */
 final class TestGateway implements AutoCloseable {

@@ -9,7 +9,6 @@ import dev.ollamamax.ui.common.UiExecutor;
 import java.time.Duration;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;

@@ -3,7 +3,6 @@ package dev.ollamamax.ui.ports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ollamamax.server.Listener;
-import dev.ollamamax.server.testing.SharedStores;
 import dev.ollamamax.shared.config.Config;
 import dev.ollamamax.shared.config.Setting;
 import dev.ollamamax.shared.ports.Conflict;

@@ -1,10 +1,10 @@
 package dev.ollamamax.ui.supervision;
 
-import dev.ollamamax.server.process.ManagedService;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ollamamax.server.Gateway;
 import dev.ollamamax.server.Listener;
+import dev.ollamamax.server.process.ManagedService;
 import dev.ollamamax.shared.config.Config;
 import dev.ollamamax.shared.config.Setting;
 import java.net.URI;

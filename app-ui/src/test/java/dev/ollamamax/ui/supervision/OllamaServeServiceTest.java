@@ -1,9 +1,9 @@
 package dev.ollamamax.ui.supervision;
 
-import dev.ollamamax.server.process.ManagedService;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ollamamax.server.process.ManagedService;
 import dev.ollamamax.server.testing.FakeOllamaBinary;
 import dev.ollamamax.shared.ports.FreePorts;
 import java.io.IOException;

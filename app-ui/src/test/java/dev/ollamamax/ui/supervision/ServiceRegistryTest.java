@@ -1,8 +1,8 @@
 package dev.ollamamax.ui.supervision;
 
-import dev.ollamamax.server.process.ManagedService;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ollamamax.server.process.ManagedService;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

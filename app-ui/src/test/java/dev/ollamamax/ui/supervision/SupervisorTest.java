@@ -1,9 +1,9 @@
 package dev.ollamamax.ui.supervision;
 
-import dev.ollamamax.server.process.ManagedService;
-import dev.ollamamax.shared.runtime.Backoff;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ollamamax.server.process.ManagedService;
+import dev.ollamamax.shared.runtime.Backoff;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
