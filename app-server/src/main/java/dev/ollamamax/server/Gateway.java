@@ -10,7 +10,7 @@ import dev.ollamamax.shared.config.AppHome;
 import dev.ollamamax.shared.config.Config;
 import dev.ollamamax.shared.config.ConfigException;
 import dev.ollamamax.shared.config.Setting;
-import dev.ollamamax.shared.ports.PortCheck;
+import dev.ollamamax.shared.ports.probe.PortCheck;
 import io.helidon.common.socket.SocketOptions;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;

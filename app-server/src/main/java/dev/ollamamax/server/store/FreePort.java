@@ -1,6 +1,6 @@
 package dev.ollamamax.server.store;
 
-import dev.ollamamax.shared.ports.PortCheck;
+import dev.ollamamax.shared.ports.probe.PortCheck;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;

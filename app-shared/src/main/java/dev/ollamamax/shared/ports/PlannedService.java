@@ -1,5 +1,6 @@
 package dev.ollamamax.shared.ports;
 
+import dev.ollamamax.shared.ports.project.ProjectPorts;
 /**
  * One service as configured: which port it should be on, who runs it and where that port is configured.
  * Services of the plan come from {@link PortPlan#from}; services of a project folder from {@link ProjectPorts}.

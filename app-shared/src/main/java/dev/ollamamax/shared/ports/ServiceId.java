@@ -1,6 +1,7 @@
 package dev.ollamamax.shared.ports;
 
 import dev.ollamamax.shared.config.Setting;
+import dev.ollamamax.shared.ports.probe.ProbeKind;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;

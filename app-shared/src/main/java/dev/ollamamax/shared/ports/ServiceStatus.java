@@ -1,5 +1,6 @@
 package dev.ollamamax.shared.ports;
 
+import dev.ollamamax.shared.ports.sockets.Holder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

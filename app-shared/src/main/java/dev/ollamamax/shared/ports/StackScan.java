@@ -1,5 +1,7 @@
 package dev.ollamamax.shared.ports;
 
+import dev.ollamamax.shared.ports.conflicts.Conflict;
+import dev.ollamamax.shared.ports.sockets.Listening;
 import java.time.Duration;
 import java.util.List;
 

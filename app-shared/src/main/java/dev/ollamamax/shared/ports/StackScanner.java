@@ -1,5 +1,13 @@
 package dev.ollamamax.shared.ports;
 
+import dev.ollamamax.shared.ports.conflicts.Conflict;
+import dev.ollamamax.shared.ports.conflicts.Conflicts;
+import dev.ollamamax.shared.ports.conflicts.Ownership;
+import dev.ollamamax.shared.ports.probe.HealthProber;
+import dev.ollamamax.shared.ports.probe.ProbeResult;
+import dev.ollamamax.shared.ports.sockets.Holder;
+import dev.ollamamax.shared.ports.sockets.Listening;
+import dev.ollamamax.shared.ports.sockets.SocketTable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

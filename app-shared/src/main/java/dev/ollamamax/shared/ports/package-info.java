@@ -1,6 +1,9 @@
 /**
- * The port plan of the stack (which service is configured on which port, and where) and its live state:
- * the socket table, health probes, {@link dev.ollamamax.shared.ports.StackScanner} with its conflicts and
- * fixes, free ports, {@code .env} rewriting and the ports of a user's project folder. Plain Java and Jackson only.
+ * The port plan of the stack and its live state: which service is configured on which port and where
+ * ({@link dev.ollamamax.shared.ports.PortPlan}, {@link dev.ollamamax.shared.ports.ServiceId}), and the
+ * {@link dev.ollamamax.shared.ports.StackScanner} that puts the other jobs together, one folder each:
+ * {@code sockets} (who listens where), {@code probe} (is it healthy, is a port free), {@code conflicts}
+ * (what is wrong and how to fix it), {@code project} (a user's project folder: {@code .env} and compose
+ * files) and {@code envfile} (rewriting a {@code .env} in place).
  */
 package dev.ollamamax.shared.ports;

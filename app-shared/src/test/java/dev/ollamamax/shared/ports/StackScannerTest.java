@@ -4,6 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.ollamamax.shared.config.Config;
+import dev.ollamamax.shared.ports.conflicts.Conflict;
+import dev.ollamamax.shared.ports.conflicts.PortFix;
+import dev.ollamamax.shared.ports.conflicts.PortFixes;
+import dev.ollamamax.shared.ports.probe.FreePorts;
+import dev.ollamamax.shared.ports.probe.HealthProber;
+import dev.ollamamax.shared.ports.sockets.ChildListener;
+import dev.ollamamax.shared.ports.sockets.Holder;
+import dev.ollamamax.shared.ports.sockets.SocketTable;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;

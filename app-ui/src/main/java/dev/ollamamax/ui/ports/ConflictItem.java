@@ -1,7 +1,7 @@
 package dev.ollamamax.ui.ports;
 
-import dev.ollamamax.shared.ports.Conflict;
-import dev.ollamamax.shared.ports.PortFix;
+import dev.ollamamax.shared.ports.conflicts.Conflict;
+import dev.ollamamax.shared.ports.conflicts.PortFix;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,6 +1,6 @@
 package dev.ollamamax.ui.ports;
 
-import dev.ollamamax.shared.ports.PortFix;
+import dev.ollamamax.shared.ports.conflicts.PortFix;
 import java.nio.file.Path;
 import java.util.Optional;
 

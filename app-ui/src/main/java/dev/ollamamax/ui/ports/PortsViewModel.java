@@ -1,14 +1,14 @@
 package dev.ollamamax.ui.ports;
 
-import dev.ollamamax.shared.ports.Conflict;
-import dev.ollamamax.shared.ports.Holder;
-import dev.ollamamax.shared.ports.Listening;
-import dev.ollamamax.shared.ports.PortFix;
-import dev.ollamamax.shared.ports.PortFixes;
-import dev.ollamamax.shared.ports.ProjectPorts;
 import dev.ollamamax.shared.ports.ServiceState;
 import dev.ollamamax.shared.ports.ServiceStatus;
 import dev.ollamamax.shared.ports.StackScan;
+import dev.ollamamax.shared.ports.conflicts.Conflict;
+import dev.ollamamax.shared.ports.conflicts.PortFix;
+import dev.ollamamax.shared.ports.conflicts.PortFixes;
+import dev.ollamamax.shared.ports.project.ProjectPorts;
+import dev.ollamamax.shared.ports.sockets.Holder;
+import dev.ollamamax.shared.ports.sockets.Listening;
 import dev.ollamamax.ui.common.StackMonitor;
 import dev.ollamamax.ui.common.UiExecutor;
 import java.nio.file.Path;

@@ -8,7 +8,7 @@ import dev.ollamamax.server.process.ManagedService;
 import dev.ollamamax.server.testing.FakeOllama;
 import dev.ollamamax.server.testing.FakeOllamaBinary;
 import dev.ollamamax.shared.config.Setting;
-import dev.ollamamax.shared.ports.FreePorts;
+import dev.ollamamax.shared.ports.probe.FreePorts;
 import dev.ollamamax.ui.common.GatewayApi;
 import dev.ollamamax.ui.common.GatewayManager;
 import dev.ollamamax.ui.common.NodeSummary;

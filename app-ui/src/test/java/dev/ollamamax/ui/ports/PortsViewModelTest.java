@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ollamamax.server.Listener;
 import dev.ollamamax.shared.config.Config;
 import dev.ollamamax.shared.config.Setting;
-import dev.ollamamax.shared.ports.Conflict;
+import dev.ollamamax.shared.ports.conflicts.Conflict;
 import dev.ollamamax.ui.app.DesktopConfig;
 import dev.ollamamax.ui.common.GatewayManager;
 import dev.ollamamax.ui.common.PortHolder;
@@ -120,8 +120,8 @@ class PortsViewModelTest {
     void neverOffersToStopAnotherUsersProcessOrItself() {
         PortsViewModel other = new PortsViewModel(StackMonitor.standard(gateway), null, new SameThreadUiExecutor(),
                 ProcessHandle.current().pid(), "someone-else");
-        var stranger = new dev.ollamamax.shared.ports.Holder(holder.pid(), "java PortHolder", "root");
-        var self = new dev.ollamamax.shared.ports.Holder(ProcessHandle.current().pid(), "java", "someone-else");
+        var stranger = new dev.ollamamax.shared.ports.sockets.Holder(holder.pid(), "java PortHolder", "root");
+        var self = new dev.ollamamax.shared.ports.sockets.Holder(ProcessHandle.current().pid(), "java", "someone-else");
 
         assertThat(other.whyNotStop(stranger)).contains("it belongs to user root, not to you (someone-else)");
         assertThat(other.whyNotStop(self)).contains("it is OllamaMax itself");
@@ -132,7 +132,7 @@ class PortsViewModelTest {
         List<String> adopted = new ArrayList<>();
         model.setAdoptHandler(adopted::add);
         var conflict = new Conflict(Conflict.Kind.OLLAMA_ALREADY_RUNNING, 11434, List.of(), java.util.Optional.empty(), "m");
-        var fix = new dev.ollamamax.shared.ports.PortFix(conflict, List.of(), java.util.Optional.of("http://127.0.0.1:11434"), "s");
+        var fix = new dev.ollamamax.shared.ports.conflicts.PortFix(conflict, List.of(), java.util.Optional.of("http://127.0.0.1:11434"), "s");
 
         model.adopt(new ConflictItem(conflict, fix, List.of(), java.util.Optional.empty(), true));
 

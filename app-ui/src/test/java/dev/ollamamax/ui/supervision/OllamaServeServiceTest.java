@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ollamamax.server.process.ManagedService;
 import dev.ollamamax.server.testing.FakeOllamaBinary;
-import dev.ollamamax.shared.ports.FreePorts;
+import dev.ollamamax.shared.ports.probe.FreePorts;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
