@@ -237,11 +237,12 @@ final class Generation {
 
     private void keep(Usage usage, String node) {
         List<dev.ollamamax.shared.protocol.ChatMessage> conversation = request.conversation();
-        String userMessage = conversation.get(conversation.size() - 1).content();
+        dev.ollamamax.shared.protocol.ChatMessage asked = conversation.get(conversation.size() - 1);
         try {
             int turn = (int) conversation.stream().filter(m -> m.role().equals("user")).count() - 1;
-            rt.sink().record(new ConversationTurn(conversationId, connection.user(), userMessage, answer.toString(),
-                    request.model(), node, usage, turn, request.regenerating()));
+            rt.sink().record(new ConversationTurn(conversationId, connection.user(), asked.content(), asked.images(),
+                    answer.toString(), thinking.toString(), request.model(), node, usage, turn, request.regenerating(),
+                    request.editing()));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Keeping a chat turn failed", e);
         }

@@ -67,7 +67,15 @@ final class ClientFrameReader {
             throw bad("\"regenerate\" must be true or false", id);
         }
         Boolean again = regenerate != null && regenerate.asBoolean(false) ? Boolean.TRUE : null;
-        return new ClientFrame.Inference(id, model, conversation, text, conversationId, settings, node, again);
+        JsonNode edit = frame.get("edit");
+        if (edit != null && !edit.isNull() && !edit.isBoolean()) {
+            throw bad("\"edit\" must be true or false", id);
+        }
+        Boolean edited = edit != null && edit.asBoolean(false) ? Boolean.TRUE : null;
+        if (again != null && edited != null) {
+            throw bad("An inference is either a \"regenerate\" or an \"edit\", not both", id);
+        }
+        return new ClientFrame.Inference(id, model, conversation, text, conversationId, settings, node, again, edited);
     }
 
     private List<ChatMessage> messages(JsonNode messages, String id) throws ProtocolException {

@@ -75,6 +75,19 @@ class VisionAndThinkingFramesTest {
     }
 
     @Test
+    void anEditIsFlaggedOnTheWireAndCannotAlsoBeARegenerate() throws Exception {
+        ClientFrame.Inference edit = new ClientFrame.Inference("i", "m", List.of(ChatMessage.user("better question")), null, "c",
+                null, null, null, Boolean.TRUE);
+        assertThat(json.readTree(codec.write(edit)).path("edit").asBoolean()).isTrue();
+        assertThat(((ClientFrame.Inference) codec.readClient(codec.write(edit))).editing()).isTrue();
+        assertThat(codec.write(ClientFrame.Inference.of("i", "m", "x"))).doesNotContain("edit");
+        assertThatThrownBy(() -> codec.readClient(inference("[{\"role\":\"user\",\"content\":\"x\"}],\"edit\":true,\"regenerate\":true", null)))
+                .hasMessageContaining("either a \"regenerate\" or an \"edit\"");
+        assertThatThrownBy(() -> codec.readClient(inference("[{\"role\":\"user\",\"content\":\"x\"}],\"edit\":1", null)))
+                .hasMessageContaining("\"edit\" must be true or false");
+    }
+
+    @Test
     void badThinkNumCtxAndStopAreBadRequestsNamingTheField() {
         String one = "[{\"role\":\"user\",\"content\":\"x\"}]";
         assertThatThrownBy(() -> codec.readClient(inference(one, "{\"think\":\"yes\"}"))).hasMessageContaining("settings.think must be true or false");
