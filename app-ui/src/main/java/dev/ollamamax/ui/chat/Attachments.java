@@ -1,9 +1,13 @@
 package dev.ollamamax.ui.chat;
 
+import dev.ollamamax.ui.common.UiExecutor;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -11,7 +15,8 @@ import javafx.collections.ObservableList;
  * The pictures attached to the message being written (file picker, drag and drop, paste): checked to be an
  * image (PNG, JPEG, GIF, WebP or BMP, by their first bytes), at most {@value #MAX_IMAGES} and each at most
  * {@value #MAX_BYTES} bytes, as the chat protocol allows. {@link #take()} hands them to the message as base64.
- * UI thread only.
+ * UI thread only; files are read and pasted pictures encoded in the background ({@link #addFiles}, {@link #addPixels}),
+ * refusals go to {@code refused}.
  */
 final class Attachments {
 
@@ -26,6 +31,29 @@ final class Attachments {
     }
 
     private final ObservableList<Attachment> list = FXCollections.observableArrayList();
+    private final UiExecutor executor;
+    private final Consumer<String> refused;
+
+    Attachments(UiExecutor executor, Consumer<String> refused) {
+        this.executor = executor;
+        this.refused = refused;
+    }
+
+    /** Reads the files (picked or dropped) in the background and attaches the pictures among them. */
+    void addFiles(List<Path> files) {
+        for (Path f : files) {
+            String name = f.getFileName().toString();
+            executor.submit(() -> Files.size(f) > MAX_BYTES ? new byte[MAX_BYTES + 1] : Files.readAllBytes(f),
+                    bytes -> add(name, bytes).ifPresent(refused),
+                    e -> refused.accept("Could not read " + name + ": " + e.getMessage()));
+        }
+    }
+
+    /** Attaches a pasted picture (ARGB pixels), written as PNG in the background. */
+    void addPixels(String name, int width, int height, int[] argb) {
+        executor.submit(() -> ImageEncoding.png(width, height, argb), png -> add(name, png).ifPresent(refused),
+                e -> refused.accept("Could not attach the pasted picture: " + e.getMessage()));
+    }
 
     ObservableList<Attachment> list() {
         return FXCollections.unmodifiableObservableList(list);

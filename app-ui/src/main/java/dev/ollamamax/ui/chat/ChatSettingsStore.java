@@ -30,6 +30,11 @@ public final class ChatSettingsStore {
         load();
     }
 
+    /** The settings file (the presets file lives beside it). */
+    Path file() {
+        return file;
+    }
+
     public synchronized ChatSettings get(String conversationId) {
         return settings.getOrDefault(conversationId, settings.getOrDefault(LAST, ChatSettings.defaults()));
     }

@@ -72,8 +72,9 @@ public final class ChatViewModel implements AutoCloseable {
     private record Generation(String conversationId, ChatItem item, boolean reload) {
     }
 
-    private final Attachments attachments = new Attachments();
+    private final Attachments attachments;
     private final ChatSearch search;
+    private final ChatPresets presets;
 
     public ChatViewModel(ChatConnection connection, ChatHistory history, ChatSettingsStore settingsStore,
                          Supplier<List<ModelChoice>> modelSource, UiExecutor executor) {
@@ -84,6 +85,9 @@ public final class ChatViewModel implements AutoCloseable {
         this.executor = executor;
         this.conversations = new ChatConversations(history, settingsStore, executor, message::set);
         this.search = new ChatSearch(history::search, executor);
+        this.attachments = new Attachments(executor, message::set);
+        this.presets = new ChatPresets(new SettingsPresets(settingsStore.file().resolveSibling("chat-presets.json")), executor,
+                settings::get, this::setSettings, message::set);
         sessions.put(conversationId.get(), new ArrayList<>());
         settings.set(settingsStore.get(conversationId.get()));
     }
@@ -393,6 +397,12 @@ public final class ChatViewModel implements AutoCloseable {
         show(id, "New chat");
     }
 
+    /** Opens a stored conversation found by search (it may not be in the list yet). */
+    public void open(String id, String title) {
+        open(conversations.list().stream().filter(c -> c.id().equals(id)).findFirst()
+                .orElseGet(() -> new Conversation(id, 0, title, java.time.Instant.now(), java.time.Instant.now(), 0)));
+    }
+
     /** Opens a stored conversation (from this session's memory when it was open already). */
     public void open(Conversation c) {
         if (c.id().equals(conversationId.get())) {
@@ -487,6 +497,11 @@ public final class ChatViewModel implements AutoCloseable {
         executor.run(() -> settingsStore.put(id, s), () -> { }, e -> message.set("Could not save the chat settings: " + e.getMessage()));
     }
 
+    /** Shows a message in the chat's message line (a refused setting, say). */
+    public void say(String text) {
+        message.set(text);
+    }
+
     public void dismissMessage() {
         message.set("");
     }
@@ -496,6 +511,11 @@ public final class ChatViewModel implements AutoCloseable {
     /** The pictures attached to the message being written. */
     Attachments attachments() {
         return attachments;
+    }
+
+    /** The saved settings presets. */
+    ChatPresets presets() {
+        return presets;
     }
 
     /** The search over the stored conversations. */

@@ -16,7 +16,7 @@ class AttachmentsTest {
 
     @Test
     void imagesAreAttachedByTheirBytesAndTakenAsBase64() {
-        Attachments a = new Attachments();
+        Attachments a = new Attachments(new dev.ollamamax.ui.common.SameThreadUiExecutor(), refused -> { });
         assertThat(a.add("cat.png", PNG)).isEmpty();
         assertThat(a.add("dog.jpg", JPEG)).isEmpty();
         assertThat(a.add("notes.txt", "hello".getBytes())).contains("notes.txt is not a PNG, JPEG, GIF, WebP or BMP image");
@@ -30,14 +30,28 @@ class AttachmentsTest {
 
     @Test
     void tooManyOrTooLargeImagesAreRefusedWithTheReason() {
-        Attachments a = new Attachments();
+        Attachments a = new Attachments(new dev.ollamamax.ui.common.SameThreadUiExecutor(), refused -> { });
         for (int i = 0; i < Attachments.MAX_IMAGES; i++) {
             assertThat(a.add("p" + i + ".png", PNG)).isEmpty();
         }
         assertThat(a.add("one-more.png", PNG)).contains("A message takes at most 8 images");
         byte[] big = new byte[Attachments.MAX_BYTES + 1];
         System.arraycopy(PNG, 0, big, 0, PNG.length);
-        assertThat(new Attachments().add("huge.png", big)).contains("huge.png is larger than 10 MiB");
+        assertThat(new Attachments(new dev.ollamamax.ui.common.SameThreadUiExecutor(), refused -> { }).add("huge.png", big)).contains("huge.png is larger than 10 MiB");
+    }
+
+    @Test
+    void filesAreReadAndPastedPixelsEncodedThenAttachedOrRefused(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.util.List<String> refusals = new java.util.ArrayList<>();
+        Attachments a = new Attachments(new dev.ollamamax.ui.common.SameThreadUiExecutor(), refusals::add);
+        java.nio.file.Path png = java.nio.file.Files.write(dir.resolve("a.png"), PNG);
+        java.nio.file.Path txt = java.nio.file.Files.writeString(dir.resolve("b.txt"), "text");
+        a.addFiles(java.util.List.of(png, txt, dir.resolve("missing.png")));
+        a.addPixels("pasted.png", 1, 1, new int[] {0xFF123456});
+        assertThat(a.list()).extracting(Attachments.Attachment::name).containsExactly("a.png", "pasted.png");
+        assertThat(refusals).hasSize(2);
+        assertThat(refusals.get(0)).contains("b.txt is not a PNG");
+        assertThat(refusals.get(1)).startsWith("Could not read missing.png");
     }
 
     @Test
