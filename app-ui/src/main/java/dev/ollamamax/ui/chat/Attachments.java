@@ -31,6 +31,8 @@ final class Attachments {
     }
 
     private final ObservableList<Attachment> list = FXCollections.observableArrayList();
+    /** One read-only view, kept: listeners on a view that is dropped would go with it. */
+    private final ObservableList<Attachment> listView = FXCollections.unmodifiableObservableList(list);
     private final UiExecutor executor;
     private final Consumer<String> refused;
 
@@ -56,7 +58,7 @@ final class Attachments {
     }
 
     ObservableList<Attachment> list() {
-        return FXCollections.unmodifiableObservableList(list);
+        return listView;
     }
 
     /** Attaches a picture; the reason when it is refused. */

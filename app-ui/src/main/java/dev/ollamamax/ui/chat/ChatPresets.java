@@ -18,6 +18,8 @@ final class ChatPresets {
     private final Consumer<ChatSettings> apply;
     private final Consumer<String> failure;
     private final ObservableList<String> names = FXCollections.observableArrayList();
+    /** One read-only view, kept: listeners on a view that is dropped would go with it. */
+    private final ObservableList<String> namesView = FXCollections.unmodifiableObservableList(names);
 
     ChatPresets(SettingsPresets store, UiExecutor executor, Supplier<ChatSettings> current, Consumer<ChatSettings> apply,
                 Consumer<String> failure) {
@@ -30,7 +32,7 @@ final class ChatPresets {
     }
 
     ObservableList<String> names() {
-        return FXCollections.unmodifiableObservableList(names);
+        return namesView;
     }
 
     /** The conversation takes the preset's settings, keeping its model. */

@@ -26,6 +26,8 @@ final class ChatSearch {
     private final Searcher searcher;
     private final UiExecutor executor;
     private final ObservableList<SearchHit> results = FXCollections.observableArrayList();
+    /** One read-only view, kept: listeners on a view that is dropped would go with it. */
+    private final ObservableList<SearchHit> resultsView = FXCollections.unmodifiableObservableList(results);
     private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private String query = "";
@@ -61,7 +63,7 @@ final class ChatSearch {
     }
 
     ObservableList<SearchHit> results() {
-        return FXCollections.unmodifiableObservableList(results);
+        return resultsView;
     }
 
     /** True while a query is typed: the list shows results instead of conversations. */

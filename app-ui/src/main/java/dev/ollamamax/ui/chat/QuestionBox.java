@@ -56,6 +56,9 @@ final class QuestionBox {
         bubble.managedProperty().bind(bubble.visibleProperty());
         bubble.visibleProperty().bind(editing.visibleProperty().not());
         edit.getStyleClass().add("question-edit");
+        edit.disableProperty().bind(model.generatingProperty());
+        previous.disableProperty().bind(model.generatingProperty());
+        next.disableProperty().bind(model.generatingProperty());
         position.getStyleClass().addAll("text-muted", "text-small", "question-position");
         versions.setAlignment(Pos.CENTER);
         versions.managedProperty().bind(versions.visibleProperty());
@@ -92,9 +95,8 @@ final class QuestionBox {
         thumbnails.setVisible(!item.images().isEmpty());
         versions.setVisible(!item.versionPosition().isEmpty());
         position.setText(item.versionPosition());
-        previous.setDisable(item.versions().shown() == 0);
-        next.setDisable(item.versions().shown() >= item.versions().ids().size() - 1);
-        edit.setDisable(model.generatingProperty().get());
+        previous.setVisible(item.versions().shown() > 0);
+        next.setVisible(item.versions().shown() < item.versions().ids().size() - 1);
     }
 
     private void startEditing() {
