@@ -93,11 +93,14 @@ final class ChatWiring {
                     return;
                 }
                 NewMessage answer = NewMessage.assistant(turn.assistantAnswer(), turn.model(), turn.node(),
-                        (int) turn.usage().promptTokens(), (int) turn.usage().completionTokens());
+                        (int) turn.usage().promptTokens(), (int) turn.usage().completionTokens(), turn.thinking());
+                NewMessage question = NewMessage.user(turn.userMessage(), turn.userImages());
                 if (turn.regenerate()) {
                     store.answerAgain(userId.get(), turn.conversationId(), turn.turn(), turn.userMessage(), answer);
+                } else if (turn.edit()) {
+                    store.branch(userId.get(), turn.conversationId(), turn.turn(), question, answer);
                 } else {
-                    store.append(userId.get(), turn.conversationId(), List.of(NewMessage.user(turn.userMessage()), answer));
+                    store.append(userId.get(), turn.conversationId(), List.of(question, answer));
                 }
             } catch (Exception e) {
                 LOG.warning("Chat turn of conversation " + turn.conversationId() + " not stored: " + e.getMessage());

@@ -21,7 +21,8 @@ import java.util.logging.Logger;
 /**
  * One {@code inference} on its own virtual thread: routed through {@link dev.ollamamax.server.nodes.Upstream}
  * (retry on another node before the first token), then every line of the node forwarded as a
- * {@code stream_chunk} as it arrives, ending in a {@code done} chunk and {@code metrics}, or in one
+ * {@code stream_chunk} as it arrives (the node's {@code message.thinking} as thinking chunks, apart from the
+ * answer), ending in a {@code done} chunk and {@code metrics}, or in one
  * {@code error}. {@link #cancel()} closes the upstream request; the generation then ends with
  * {@code done_reason: "cancelled"}.
  */
@@ -35,6 +36,7 @@ final class Generation {
     private final String id;
     private final String conversationId;
     private final StringBuilder answer;
+    private final StringBuilder thinking;
     private final ReentrantLock phaseLock = new ReentrantLock();
     private boolean opening = true;
     private volatile boolean cancelled;
@@ -50,6 +52,7 @@ final class Generation {
         this.id = request.id();
         this.conversationId = request.conversationId() != null ? request.conversationId() : UUID.randomUUID().toString();
         this.answer = rt.sink().enabled() ? new StringBuilder() : null;
+        this.thinking = rt.sink().enabled() ? new StringBuilder() : null;
     }
 
     void start() {
@@ -167,6 +170,14 @@ final class Generation {
             if (obj.hasNonNull("error")) {
                 return failed(c, "node " + node + " failed mid-answer: " + obj.path("error").asText());
             }
+            String thought = obj.path("message").path("thinking").asText("");
+            if (!thought.isEmpty()) {
+                pieces++;
+                if (thinking != null) {
+                    thinking.append(thought);
+                }
+                send(ServerFrame.StreamChunk.thought(id, thought));
+            }
             String text = obj.path("message").path("content").asText("");
             if (!text.isEmpty()) {
                 pieces++;
@@ -226,11 +237,12 @@ final class Generation {
 
     private void keep(Usage usage, String node) {
         List<dev.ollamamax.shared.protocol.ChatMessage> conversation = request.conversation();
-        String userMessage = conversation.get(conversation.size() - 1).content();
+        dev.ollamamax.shared.protocol.ChatMessage asked = conversation.get(conversation.size() - 1);
         try {
             int turn = (int) conversation.stream().filter(m -> m.role().equals("user")).count() - 1;
-            rt.sink().record(new ConversationTurn(conversationId, connection.user(), userMessage, answer.toString(),
-                    request.model(), node, usage, turn, request.regenerating()));
+            rt.sink().record(new ConversationTurn(conversationId, connection.user(), asked.content(), asked.images(),
+                    answer.toString(), thinking.toString(), request.model(), node, usage, turn, request.regenerating(),
+                    request.editing()));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Keeping a chat turn failed", e);
         }

@@ -8,7 +8,10 @@ import dev.ollamamax.shared.protocol.ChatMessage;
 import dev.ollamamax.shared.protocol.ClientFrame;
 import dev.ollamamax.shared.protocol.GenerationSettings;
 
-/** The body of the Ollama {@code /api/chat} request for an {@code inference} frame. */
+/**
+ * The body of the Ollama {@code /api/chat} request for an {@code inference} frame: messages with their
+ * {@code images}, {@code think}, and {@code options} (temperature, num_predict, top_p, seed, num_ctx, stop).
+ */
 final class OllamaChatRequest {
 
     private OllamaChatRequest() {
@@ -23,9 +26,16 @@ final class OllamaChatRequest {
             messages.addObject().put("role", "system").put("content", s.system());
         }
         for (ChatMessage m : inference.conversation()) {
-            messages.addObject().put("role", m.role()).put("content", m.content());
+            ObjectNode message = messages.addObject().put("role", m.role()).put("content", m.content());
+            if (!m.images().isEmpty()) {
+                ArrayNode images = message.putArray("images");
+                m.images().forEach(images::add);
+            }
         }
         body.put("stream", s.streamingOrDefault());
+        if (s.think() != null) {
+            body.put("think", s.think());
+        }
         ObjectNode options = json.createObjectNode();
         if (s.temperature() != null) {
             options.put("temperature", s.temperature());
@@ -38,6 +48,13 @@ final class OllamaChatRequest {
         }
         if (s.seed() != null) {
             options.put("seed", s.seed());
+        }
+        if (s.numCtx() != null) {
+            options.put("num_ctx", s.numCtx());
+        }
+        if (s.stop() != null && !s.stop().isEmpty()) {
+            ArrayNode stop = options.putArray("stop");
+            s.stop().forEach(stop::add);
         }
         if (!options.isEmpty()) {
             body.set("options", options);

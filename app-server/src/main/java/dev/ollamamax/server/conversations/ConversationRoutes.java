@@ -17,8 +17,10 @@ import java.util.Map;
 import java.util.logging.Logger;
 
 /**
- * {@code /api/v1/conversations}: list, create, read, rename, delete, export ({@code ?format=md|json}), and
- * {@code PUT /{id}/turns/{turn}/choice {"alternative": n}} to choose which answer of a regenerated turn is shown.
+ * {@code /api/v1/conversations}: list, create, read, rename, delete, export ({@code ?format=md|json}),
+ * {@code GET /search?q=} (full-text, the user's own conversations), {@code PUT /{id}/turns/{turn}/choice
+ * {"alternative": n}} to choose which answer of a regenerated turn is shown, and {@code PUT
+ * /{id}/messages/{message}/choice} to show the branch of any message (an edited question's other version).
  */
 final class ConversationRoutes implements HttpService {
 
@@ -40,12 +42,14 @@ final class ConversationRoutes implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         rules.get("/", guarded(this::list))
+                .get("/search", guarded(this::search))
                 .post("/", guarded(this::create))
                 .get("/{id}", guarded(this::read))
                 .patch("/{id}", guarded(this::rename))
                 .delete("/{id}", guarded(this::delete))
                 .get("/{id}/export", guarded(this::export))
-                .put("/{id}/turns/{turn}/choice", guarded(this::choose));
+                .put("/{id}/turns/{turn}/choice", guarded(this::choose))
+                .put("/{id}/messages/{message}/choice", guarded(this::chooseMessage));
     }
 
     private void list(ServerRequest req, ServerResponse res, Principal who) throws Exception {
@@ -53,6 +57,27 @@ final class ConversationRoutes implements HttpService {
         int offset = intParam(req, "offset", 0);
         var list = store.list(who.userId(), limit, offset).stream().map(TranscriptExport::summary).toList();
         send(res, Status.OK_200, Map.of("conversations", list));
+    }
+
+    private void search(ServerRequest req, ServerResponse res, Principal who) throws Exception {
+        String q = req.query().first("q").orElse("");
+        int limit = intParam(req, "limit", ConversationSearch.MAX_RESULTS);
+        var hits = store.search(who.userId(), q, limit).stream().map(TranscriptExport::hit).toList();
+        send(res, Status.OK_200, Map.of("query", q, "results", hits));
+    }
+
+    /** Shows the branch of message {@code message}: it becomes the chosen one among its siblings. */
+    private void chooseMessage(ServerRequest req, ServerResponse res, Principal who) throws Exception {
+        long message;
+        try {
+            message = Long.parseLong(req.path().pathParameters().get("message"));
+        } catch (NumberFormatException e) {
+            throw new ConversationException(400, "the message is its id, a number, as the transcript lists it");
+        }
+        if (!store.chooseMessage(who.userId(), id(req), message)) {
+            throw new ConversationException(404, "conversation " + id(req) + " has no message " + message);
+        }
+        read(req, res, who);
     }
 
     private void create(ServerRequest req, ServerResponse res, Principal who) throws Exception {

@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,8 +21,6 @@ public final class ConversationStore {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
     private static final int TITLE_MAX = 200;
-    private static final String COLUMNS = "id, role, content, model, node, prompt_tokens, completion_tokens, "
-            + "created_at, parent_id, chosen";
     private static final String SELECT = "SELECT c.id, c.user_id, c.title, c.created_at, c.updated_at, "
             + "(SELECT count(*) FROM messages m WHERE m.conversation_id = c.id) FROM conversations c ";
 
@@ -40,8 +37,9 @@ public final class ConversationStore {
     }
 
     /**
-     * Appends messages to a conversation, creating it (titled after the first user message) when the id is
-     * new. Throws {@link ConversationException} 403 when the id belongs to another user, 400 when it is malformed.
+     * Appends messages to a conversation, each following the one before, the first after the end of the
+     * chosen path; creates the conversation (titled after the first user message) when the id is new. Throws
+     * {@link ConversationException} 403 when the id belongs to another user, 400 when it is malformed.
      */
     public List<Message> append(long userId, String conversationId, List<NewMessage> messages) throws SQLException {
         validateId(conversationId);
@@ -49,13 +47,12 @@ public final class ConversationStore {
                 .orElse("New conversation");
         return database.transaction(c -> {
             ensure(c, userId, conversationId, title);
+            List<Message> path = path(c, conversationId);
+            Optional<Long> parent = path.isEmpty() ? Optional.empty() : Optional.of(path.getLast().id());
             List<Message> stored = new ArrayList<>();
-            Optional<Long> lastUser = userTurn(c, conversationId, -1);
             for (NewMessage m : messages) {
-                Message saved = insert(c, conversationId, m, m.role().equals("assistant") ? lastUser : Optional.empty());
-                if (saved.role().equals("user")) {
-                    lastUser = Optional.of(saved.id());
-                }
+                Message saved = MessageRows.insert(c, conversationId, m, parent);
+                parent = Optional.of(saved.id());
                 stored.add(saved);
             }
             touch(c, conversationId);
@@ -64,8 +61,8 @@ public final class ConversationStore {
     }
 
     /**
-     * Stores another answer to the user turn {@code turn} (0 = the first user message) and makes it the chosen
-     * one: what a regenerate produces. When the conversation has no such turn with that text (it was never
+     * Stores another answer to the user turn {@code turn} (0 = the first question of the chosen path) and makes
+     * it the chosen one: what a regenerate produces. When the path has no such turn with that text (it was never
      * stored, or differs), the question and answer are appended instead, so nothing is lost.
      */
     public Message answerAgain(long userId, String conversationId, int turn, String question, NewMessage answer)
@@ -73,15 +70,13 @@ public final class ConversationStore {
         validateId(conversationId);
         Optional<Message> added = database.transaction(c -> {
             ensure(c, userId, conversationId, question);
-            Optional<Long> parent = userTurn(c, conversationId, turn);
-            if (parent.isEmpty() || !question.equals(content(c, parent.get()))) {
+            Optional<Message> asked = Transcripts.userTurn(path(c, conversationId), turn);
+            if (asked.isEmpty() || !question.equals(asked.get().content())) {
                 return Optional.<Message>empty();
             }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE messages SET chosen = false WHERE parent_id = ?")) {
-                ps.setLong(1, parent.get());
-                ps.executeUpdate();
-            }
-            Message saved = insert(c, conversationId, answer, parent);
+            Optional<Long> parent = Optional.of(asked.get().id());
+            MessageRows.unchooseChildren(c, conversationId, parent);
+            Message saved = MessageRows.insert(c, conversationId, answer, parent);
             touch(c, conversationId);
             return Optional.of(saved);
         });
@@ -92,8 +87,31 @@ public final class ConversationStore {
     }
 
     /**
-     * Makes answer {@code alternative} (0 = the first) of user turn {@code turn} the chosen one; false when the
-     * conversation, the turn or the answer does not exist.
+     * Edit-as-branch: stores {@code question} as another version of user turn {@code turn} (0 = the first
+     * question of the chosen path), with its answer, as a new branch that becomes the chosen path; the old
+     * question and everything after it stay, as the other branch. When the path has no such turn, question and
+     * answer are appended. Returns the stored question and answer.
+     */
+    public List<Message> branch(long userId, String conversationId, int turn, NewMessage question, NewMessage answer)
+            throws SQLException {
+        validateId(conversationId);
+        return database.transaction(c -> {
+            ensure(c, userId, conversationId, question.content());
+            List<Message> path = path(c, conversationId);
+            Optional<Message> edited = Transcripts.userTurn(path, turn);
+            Optional<Long> parent = edited.isPresent() ? edited.get().parentId()
+                    : path.isEmpty() ? Optional.empty() : Optional.of(path.getLast().id());
+            MessageRows.unchooseChildren(c, conversationId, parent);
+            Message asked = MessageRows.insert(c, conversationId, question, parent);
+            Message answered = MessageRows.insert(c, conversationId, answer, Optional.of(asked.id()));
+            touch(c, conversationId);
+            return List.of(asked, answered);
+        });
+    }
+
+    /**
+     * Makes answer {@code alternative} (0 = the first) of user turn {@code turn} of the chosen path the chosen
+     * one; false when the conversation, the turn or the answer does not exist.
      */
     public boolean choose(long userId, String conversationId, int turn, int alternative) throws SQLException {
         if (!ID.matcher(conversationId).matches() || turn < 0 || alternative < 0) {
@@ -103,70 +121,45 @@ public final class ConversationStore {
             if (find(c, userId, conversationId).isEmpty()) {
                 return false;
             }
-            Optional<Long> parent = userTurn(c, conversationId, turn);
-            if (parent.isEmpty()) {
+            Optional<Message> asked = Transcripts.userTurn(path(c, conversationId), turn);
+            if (asked.isEmpty()) {
                 return false;
             }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE messages SET chosen = (id = (SELECT id FROM messages "
-                    + "WHERE parent_id = ? ORDER BY id OFFSET ? LIMIT 1)) WHERE parent_id = ? "
-                    + "AND EXISTS (SELECT 1 FROM messages WHERE parent_id = ? ORDER BY id OFFSET ? LIMIT 1)")) {
-                ps.setLong(1, parent.get());
-                ps.setInt(2, alternative);
-                ps.setLong(3, parent.get());
-                ps.setLong(4, parent.get());
-                ps.setInt(5, alternative);
-                return ps.executeUpdate() > 0;
-            }
+            List<Message> answers = Transcripts.children(MessageRows.all(c, conversationId, false))
+                    .getOrDefault(asked.get().id(), List.of());
+            return alternative < answers.size() && MessageRows.choose(c, conversationId, answers.get(alternative).id());
         });
     }
 
-    /** The id of user message number {@code turn} (0-based) of the conversation; the last one for -1. */
-    private static Optional<Long> userTurn(Connection c, String conversationId, int turn) throws SQLException {
-        String sql = turn < 0
-                ? "SELECT id FROM messages WHERE conversation_id = ? AND role = 'user' ORDER BY id DESC LIMIT 1"
-                : "SELECT id FROM messages WHERE conversation_id = ? AND role = 'user' ORDER BY id OFFSET ? LIMIT 1";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, conversationId);
-            if (turn >= 0) {
-                ps.setInt(2, turn);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
-            }
+    /**
+     * Makes message {@code messageId} the chosen one among its siblings (the other answers of its question, or
+     * the other versions of an edited question), so the path shows its branch; false when the user's
+     * conversation has no such message.
+     */
+    public boolean chooseMessage(long userId, String conversationId, long messageId) throws SQLException {
+        if (!ID.matcher(conversationId).matches()) {
+            return false;
         }
+        return database.transaction(c -> find(c, userId, conversationId).isPresent()
+                && MessageRows.choose(c, conversationId, messageId));
     }
 
-    private static String content(Connection c, long messageId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT content FROM messages WHERE id = ?")) {
-            ps.setLong(1, messageId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
+    /**
+     * The user's conversations whose messages or title match {@code query} (PostgreSQL full-text search,
+     * web-search syntax), best first, at most {@link ConversationSearch#MAX_RESULTS}; 400 for an empty query.
+     */
+    public List<SearchHit> search(long userId, String query, int limit) throws SQLException {
+        if (query == null || query.isBlank()) {
+            throw new ConversationException(400, "search needs some words: ?q=…");
         }
+        if (query.length() > 500) {
+            throw new ConversationException(400, "the search is longer than 500 characters");
+        }
+        return database.query(c -> ConversationSearch.search(c, userId, query.strip(), limit));
     }
 
-    private static Message insert(Connection c, String conversationId, NewMessage m, Optional<Long> parent)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO messages (conversation_id, role, content, "
-                + "model, node, prompt_tokens, completion_tokens, parent_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-                + "RETURNING " + COLUMNS)) {
-            ps.setString(1, conversationId);
-            ps.setString(2, m.role());
-            ps.setString(3, m.content());
-            ps.setString(4, m.model().orElse(null));
-            ps.setString(5, m.node().orElse(null));
-            setInt(ps, 6, m.promptTokens());
-            setInt(ps, 7, m.completionTokens());
-            if (parent.isPresent()) {
-                ps.setLong(8, parent.get());
-            } else {
-                ps.setNull(8, Types.BIGINT);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return message(rs);
-            }
-        }
+    private static List<Message> path(Connection c, String conversationId) throws SQLException {
+        return Transcripts.path(Transcripts.children(MessageRows.all(c, conversationId, false)));
     }
 
     private static void touch(Connection c, String conversationId) throws SQLException {
@@ -205,16 +198,7 @@ public final class ConversationStore {
             if (conv.isEmpty()) {
                 return Optional.empty();
             }
-            List<Message> all = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
-                    + " FROM messages WHERE conversation_id = ? ORDER BY id")) {
-                ps.setString(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        all.add(message(rs));
-                    }
-                }
-            }
+            List<Message> all = MessageRows.all(c, id, true);
             return Optional.of(Transcripts.of(conv.get(), all));
         });
     }
@@ -293,23 +277,8 @@ public final class ConversationStore {
         return t.length() > TITLE_MAX ? t.substring(0, TITLE_MAX - 1) + "…" : t;
     }
 
-    private static void setInt(PreparedStatement ps, int index, Optional<Integer> value) throws SQLException {
-        if (value.isPresent()) {
-            ps.setInt(index, value.get());
-        } else {
-            ps.setNull(index, Types.INTEGER);
-        }
-    }
-
     private static Conversation conversation(ResultSet rs) throws SQLException {
         return new Conversation(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getTimestamp(4).toInstant(),
                 rs.getTimestamp(5).toInstant(), rs.getInt(6));
-    }
-
-    private static Message message(ResultSet rs) throws SQLException {
-        return new Message(rs.getLong(1), rs.getString(2), rs.getString(3), Optional.ofNullable(rs.getString(4)),
-                Optional.ofNullable(rs.getString(5)), Optional.ofNullable((Integer) rs.getObject(6)),
-                Optional.ofNullable((Integer) rs.getObject(7)), rs.getTimestamp(8).toInstant(),
-                Optional.ofNullable((Long) rs.getObject(9)), rs.getBoolean(10));
     }
 }

@@ -6,11 +6,23 @@ import java.util.Map;
 
 /**
  * A transcript as Markdown (for people) or as a JSON-ready map (for programs); the HTTP export and the desktop
- * use it. Both show each question with its chosen answer; JSON also lists every answer of a regenerated turn.
+ * use it. Both show the chosen path (each question with its chosen answer); JSON also lists, on a message with
+ * alternatives (answers of a regenerated turn, versions of an edited question), all of them with their ids.
  */
 public final class TranscriptExport {
 
     private TranscriptExport() {
+    }
+
+    /** A search hit as JSON: conversation id, title, snippet (matched words between {@code **}). */
+    static Map<String, Object> hit(SearchHit h) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("conversation_id", h.conversationId());
+        body.put("title", h.title());
+        body.put("snippet", h.snippet());
+        body.put("message_id", h.messageId() == 0 ? null : h.messageId());
+        body.put("updated_at", h.updatedAt().toString());
+        return body;
     }
 
     public static String markdown(Transcript t) {
@@ -26,9 +38,19 @@ public final class TranscriptExport {
             md.append(" · ").append(m.createdAt());
             List<Message> answers = t.alternativesOf(m);
             if (answers.size() > 1) {
-                md.append(" · answer ").append(answers.indexOf(m) + 1).append(" of ").append(answers.size());
+                md.append(m.role().equals("assistant") ? " · answer " : " · version ").append(answers.indexOf(m) + 1)
+                        .append(" of ").append(answers.size());
             }
-            md.append("\n\n").append(m.content().strip()).append('\n');
+            md.append("\n\n");
+            if (m.thinking().isPresent()) {
+                md.append("<details><summary>Thinking</summary>\n\n").append(m.thinking().get().strip())
+                        .append("\n\n</details>\n\n");
+            }
+            md.append(m.content().strip()).append('\n');
+            if (!m.images().isEmpty()) {
+                md.append("\n_").append(m.images().size()).append(m.images().size() == 1 ? " image" : " images")
+                        .append(" attached._\n");
+            }
             if (m.promptTokens().isPresent() || m.completionTokens().isPresent()) {
                 md.append("\n_").append(m.promptTokens().orElse(0)).append(" prompt tokens, ")
                         .append(m.completionTokens().orElse(0)).append(" completion tokens._\n");
@@ -72,6 +94,10 @@ public final class TranscriptExport {
         if (m.promptTokens().isPresent() || m.completionTokens().isPresent()) {
             body.put("usage", Map.of("prompt_tokens", m.promptTokens().orElse(0),
                     "completion_tokens", m.completionTokens().orElse(0)));
+        }
+        m.thinking().ifPresent(t -> body.put("thinking", t));
+        if (!m.images().isEmpty()) {
+            body.put("images", m.images());
         }
         body.put("created_at", m.createdAt().toString());
         return body;

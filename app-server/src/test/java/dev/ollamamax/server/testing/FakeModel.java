@@ -13,9 +13,12 @@ import java.util.Objects;
  * @param parameterSize      e.g. {@code 3.2B}
  * @param quantizationLevel  e.g. {@code Q4_K_M}
  * @param size               bytes on disk (and in VRAM once loaded)
+ * @param thinking           the tokens of its reasoning, streamed as {@code message.thinking} before the answer
+ *                           when a chat asks {@code think: true}; empty for a model that cannot think (then
+ *                           {@code think: true} is refused with 400, as Ollama does)
  */
 public record FakeModel(String name, List<String> reply, String family, String parameterSize,
-                        String quantizationLevel, long size) {
+                        String quantizationLevel, long size, List<String> thinking) {
 
     public FakeModel {
         Objects.requireNonNull(name, "name");
@@ -23,6 +26,7 @@ public record FakeModel(String name, List<String> reply, String family, String p
             throw new IllegalArgumentException("a model needs a name");
         }
         reply = List.copyOf(reply);
+        thinking = List.copyOf(thinking);
         Objects.requireNonNull(family, "family");
         Objects.requireNonNull(parameterSize, "parameterSize");
         Objects.requireNonNull(quantizationLevel, "quantizationLevel");
@@ -31,23 +35,28 @@ public record FakeModel(String name, List<String> reply, String family, String p
     /** A model with the defaults: reply {@code "Hello from <name>"} in three tokens, a small llama. */
     public static FakeModel of(String name) {
         return new FakeModel(name, List.of("Hello", " from", " " + name), "llama", "1.2B", "Q4_K_M",
-                1_321_098_329L);
+                1_321_098_329L, List.of());
     }
 
     public FakeModel withReply(List<String> tokens) {
-        return new FakeModel(name, tokens, family, parameterSize, quantizationLevel, size);
+        return new FakeModel(name, tokens, family, parameterSize, quantizationLevel, size, thinking);
     }
 
     public FakeModel withName(String newName) {
-        return new FakeModel(newName, reply, family, parameterSize, quantizationLevel, size);
+        return new FakeModel(newName, reply, family, parameterSize, quantizationLevel, size, thinking);
     }
 
     public FakeModel withSize(long bytes) {
-        return new FakeModel(name, reply, family, parameterSize, quantizationLevel, bytes);
+        return new FakeModel(name, reply, family, parameterSize, quantizationLevel, bytes, thinking);
     }
 
     public FakeModel withDetails(String newFamily, String newParameterSize, String newQuantizationLevel) {
-        return new FakeModel(name, reply, newFamily, newParameterSize, newQuantizationLevel, size);
+        return new FakeModel(name, reply, newFamily, newParameterSize, newQuantizationLevel, size, thinking);
+    }
+
+    /** A reasoning model: with {@code think: true} it streams these tokens as {@code message.thinking} first. */
+    public FakeModel withThinking(List<String> tokens) {
+        return new FakeModel(name, reply, family, parameterSize, quantizationLevel, size, tokens);
     }
 
     /** The name as Ollama lists it: with {@code :latest} added when no tag is given. */

@@ -80,6 +80,15 @@ public final class FakeOllama implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Makes the model a reasoning model: a chat with {@code think: true} streams these tokens as
+     * {@code message.thinking} before the answer; installs the model if missing.
+     */
+    public FakeOllama thinking(String model, List<String> tokens) {
+        state.install(state.ensure(model).withThinking(tokens));
+        return this;
+    }
+
     /** The pause before each streamed token (default zero); also used between pull progress lines. */
     public FakeOllama tokenDelay(Duration delay) {
         state.tokenDelay(delay);
@@ -124,6 +133,15 @@ public final class FakeOllama implements AutoCloseable {
     /** The requests received so far (the newest 10,000), oldest first, including refused ones. */
     public List<RecordedRequest> requests() {
         return state.requests();
+    }
+
+    /**
+     * The bodies of the {@code /api/chat} requests received so far, oldest first: what the node was sent
+     * ({@code messages[].images}, {@code think}, {@code options}).
+     */
+    public List<com.fasterxml.jackson.databind.JsonNode> chats() {
+        return requests().stream().filter(r -> r.path().equals("/api/chat") && r.method().equals("POST"))
+                .map(RecordedRequest::json).toList();
     }
 
     public FakeOllama clearRequests() {

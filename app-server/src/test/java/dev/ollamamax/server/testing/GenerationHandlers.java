@@ -15,7 +15,11 @@ import java.util.Optional;
  * (one flushed chunk per token, {@link FakeState#tokenDelay()} before each) or sent whole after the same
  * total delay, then Ollama's final object with counts and measured durations. {@code options.num_predict}
  * cuts the answer short with {@code done_reason "length"}; an empty {@code messages}/{@code prompt} loads
- * the model ({@code keep_alive 0} unloads it), as Ollama does.
+ * the model ({@code keep_alive 0} unloads it), as Ollama does. A chat with {@code think: true} to a model with
+ * {@link FakeModel#thinking()} tokens streams them as {@code message.thinking} (content empty) before the answer;
+ * to a model without, it is refused with 400 "does not support thinking". {@code messages[].images} must be
+ * base64 (else 400, as Ollama's JSON decoding of {@code []byte} refuses it); their count adds to
+ * {@code prompt_eval_count}.
  */
 final class GenerationHandlers {
 
@@ -52,6 +56,12 @@ final class GenerationHandlers {
             loadOrUnload(exchange, kind, name, request.get("keep_alive"));
             return;
         }
+        boolean think = kind == Kind.CHAT && request.path("think").asBoolean(false);
+        if (think && found.get().model().thinking().isEmpty()) {
+            exchange.json(400, Bodies.error(json, "\"" + name + "\" does not support thinking"));
+            return;
+        }
+        int images = kind == Kind.CHAT ? images(request) : 0;
         Optional<Failure> failure = state.takeFailure();
         if (failure.isPresent() && failure.get().beforeFirstToken()) {
             FailureResponses.beforeFirstToken(exchange, failure.get(), json);
@@ -61,9 +71,10 @@ final class GenerationHandlers {
         try {
             state.markLoaded(name);
             List<String> reply = found.get().model().reply();
-            Answer answer = new Answer(kind, name, start, System.nanoTime(), Bodies.words(input),
+            List<String> thoughts = think ? found.get().model().thinking() : List.of();
+            Answer answer = new Answer(kind, name, start, System.nanoTime(), Bodies.words(input) + images,
                     limit < 0 || limit >= reply.size() ? reply : reply.subList(0, limit),
-                    limit >= 0 && limit < reply.size() ? "length" : "stop");
+                    limit >= 0 && limit < reply.size() ? "length" : "stop", thoughts);
             Failure late = failure.orElse(null);
             if (Bodies.stream(request)) {
                 streamed(exchange, answer, late);
@@ -79,6 +90,10 @@ final class GenerationHandlers {
         Duration delay = state.tokenDelay();
         exchange.startStream();
         long evalStart = System.nanoTime();
+        for (String thought : answer.thinking()) {
+            FailureResponses.pause(delay);
+            exchange.line(answer.thought(thought));
+        }
         for (String token : answer.tokens()) {
             FailureResponses.pause(delay);
             exchange.line(answer.chunk(token));
@@ -108,7 +123,11 @@ final class GenerationHandlers {
             FailureResponses.afterFirstTokenUnstreamed(exchange, late, json);
             return;
         }
-        exchange.json(200, answer.last(String.join("", answer.tokens()), evalStart));
+        ObjectNode last = answer.last(String.join("", answer.tokens()), evalStart);
+        if (!answer.thinking().isEmpty()) {
+            ((ObjectNode) last.get("message")).put("thinking", String.join("", answer.thinking()));
+        }
+        exchange.json(200, last);
     }
 
     private void loadOrUnload(Exchange exchange, Kind kind, String name, JsonNode keepAlive) throws IOException {
@@ -146,6 +165,22 @@ final class GenerationHandlers {
         return text.toString();
     }
 
+    /** How many images the messages carry; 400 when one is not base64. */
+    private static int images(ObjectNode request) {
+        int count = 0;
+        for (JsonNode message : request.path("messages")) {
+            for (JsonNode image : message.path("images")) {
+                try {
+                    java.util.Base64.getDecoder().decode(image.asText());
+                } catch (IllegalArgumentException e) {
+                    throw new Bodies.BadRequest("illegal base64 data in image");
+                }
+                count++;
+            }
+        }
+        return count;
+    }
+
     private static int numPredict(ObjectNode request) {
         JsonNode options = request.get("options");
         if (options == null || options.isNull()) {
@@ -166,10 +201,16 @@ final class GenerationHandlers {
 
     /** One answer being produced: builds its token lines and its final line. */
     private record Answer(Kind kind, String model, long start, long loaded, int promptWords, List<String> tokens,
-                          String doneReason) {
+                          String doneReason, List<String> thinking) {
 
         ObjectNode chunk(String token) {
             return content(base(), token).put("done", false);
+        }
+
+        ObjectNode thought(String token) {
+            ObjectNode node = content(base(), "");
+            ((ObjectNode) node.get("message")).put("thinking", token);
+            return node.put("done", false);
         }
 
         ObjectNode last(String text, long evalStart) {
@@ -179,7 +220,7 @@ final class GenerationHandlers {
                     .put("load_duration", loaded - start)
                     .put("prompt_eval_count", promptWords)
                     .put("prompt_eval_duration", evalStart - loaded)
-                    .put("eval_count", tokens.size())
+                    .put("eval_count", tokens.size() + thinking.size())
                     .put("eval_duration", end - evalStart);
         }
 

@@ -28,21 +28,32 @@ public sealed interface ClientFrame {
      * Starts a generation. Exactly one of {@code messages} (the whole conversation) and {@code content}
      * (one user message) is set; {@code conversationId}, {@code settings} and {@code node} may be null.
      * {@code regenerate} true: the last user message is a turn already stored, and this is another answer to it.
+     * {@code edit} true: the last user message is an edited version of a stored turn, and this starts a branch.
      */
     @JsonTypeName("inference")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Inference(String id, String model, List<ChatMessage> messages, String content,
                      @JsonProperty("conversation_id") String conversationId, GenerationSettings settings,
-                     String node, Boolean regenerate) implements ClientFrame {
+                     String node, Boolean regenerate, Boolean edit) implements ClientFrame {
 
         public Inference(String id, String model, List<ChatMessage> messages, String content, String conversationId,
                          GenerationSettings settings, String node) {
-            this(id, model, messages, content, conversationId, settings, node, null);
+            this(id, model, messages, content, conversationId, settings, node, null, null);
+        }
+
+        public Inference(String id, String model, List<ChatMessage> messages, String content, String conversationId,
+                         GenerationSettings settings, String node, Boolean regenerate) {
+            this(id, model, messages, content, conversationId, settings, node, regenerate, null);
         }
 
         /** Whether this asks for another answer to a stored turn. */
         public boolean regenerating() {
             return Boolean.TRUE.equals(regenerate);
+        }
+
+        /** Whether the last user message edits a stored turn, starting a branch there. */
+        public boolean editing() {
+            return Boolean.TRUE.equals(edit);
         }
 
         /** One user message, default settings, any node. */

@@ -12,6 +12,10 @@ final class ClientFrameReader {
     static final String TYPES = "auth, inference, cancel, ping, get_nodes, subscribe";
     private static final Set<String> ROLES = Set.of("system", "user", "assistant", "tool");
     private static final int MAX_ID_LENGTH = 200;
+    /** The largest {@code settings.num_ctx} accepted (2^21 tokens). */
+    static final int MAX_NUM_CTX = 2_097_152;
+    static final int MAX_STOP = 16;
+    static final int MAX_STOP_LENGTH = 200;
 
     ClientFrame read(JsonNode frame) throws ProtocolException {
         if (!frame.isObject()) {
@@ -63,7 +67,15 @@ final class ClientFrameReader {
             throw bad("\"regenerate\" must be true or false", id);
         }
         Boolean again = regenerate != null && regenerate.asBoolean(false) ? Boolean.TRUE : null;
-        return new ClientFrame.Inference(id, model, conversation, text, conversationId, settings, node, again);
+        JsonNode edit = frame.get("edit");
+        if (edit != null && !edit.isNull() && !edit.isBoolean()) {
+            throw bad("\"edit\" must be true or false", id);
+        }
+        Boolean edited = edit != null && edit.asBoolean(false) ? Boolean.TRUE : null;
+        if (again != null && edited != null) {
+            throw bad("An inference is either a \"regenerate\" or an \"edit\", not both", id);
+        }
+        return new ClientFrame.Inference(id, model, conversation, text, conversationId, settings, node, again, edited);
     }
 
     private List<ChatMessage> messages(JsonNode messages, String id) throws ProtocolException {
@@ -71,6 +83,7 @@ final class ClientFrameReader {
             throw bad("\"messages\" must be a non-empty array of {role, content}", id);
         }
         List<ChatMessage> out = new ArrayList<>();
+        ImageReader images = new ImageReader();
         for (int i = 0; i < messages.size(); i++) {
             JsonNode m = messages.get(i);
             String where = "messages[" + i + "]";
@@ -85,7 +98,7 @@ final class ClientFrameReader {
             if (content == null || !content.isTextual()) {
                 throw bad(where + ".content must be a string", id);
             }
-            out.add(new ChatMessage(role.asText(), content.asText()));
+            out.add(new ChatMessage(role.asText(), content.asText(), images.read(m.get("images"), where, id)));
         }
         return List.copyOf(out);
     }
@@ -112,6 +125,19 @@ final class ClientFrameReader {
         }
         Double topP = number(s, "top_p", 0, 1, id);
         Double seed = number(s, "seed", Long.MIN_VALUE, Long.MAX_VALUE, id);
+        Boolean think = null;
+        v = s.get("think");
+        if (v != null && !v.isNull()) {
+            if (!v.isBoolean()) {
+                throw bad("settings.think must be true or false", id);
+            }
+            think = v.asBoolean();
+        }
+        Double numCtx = number(s, "num_ctx", 1, MAX_NUM_CTX, id);
+        if (numCtx != null && numCtx != Math.floor(numCtx)) {
+            throw bad("settings.num_ctx must be a whole number (the context window in tokens)", id);
+        }
+        List<String> stop = stop(s.get("stop"), id);
         String system = null;
         v = s.get("system");
         if (v != null && !v.isNull()) {
@@ -121,7 +147,25 @@ final class ClientFrameReader {
             system = v.asText();
         }
         return new GenerationSettings(streaming, temperature, maxTokens == null ? null : maxTokens.intValue(), system,
-                topP, seed == null ? null : seed.longValue());
+                topP, seed == null ? null : seed.longValue(), think, numCtx == null ? null : numCtx.intValue(), stop);
+    }
+
+    private static List<String> stop(JsonNode v, String id) throws ProtocolException {
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isArray() || v.size() > MAX_STOP) {
+            throw bad("settings.stop must be an array of at most " + MAX_STOP + " strings", id);
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < v.size(); i++) {
+            JsonNode one = v.get(i);
+            if (!one.isTextual() || one.asText().isEmpty() || one.asText().length() > MAX_STOP_LENGTH) {
+                throw bad("settings.stop[" + i + "] must be a non-empty string of at most " + MAX_STOP_LENGTH + " characters", id);
+            }
+            out.add(one.asText());
+        }
+        return List.copyOf(out);
     }
 
     private static Double number(JsonNode s, String field, double min, double max, String id) throws ProtocolException {

@@ -58,20 +58,32 @@ public sealed interface ServerFrame {
     }
 
     /**
-     * A piece of the answer ({@code chunk}, repeated as {@code content} for older clients), or with
+     * A piece of the answer ({@code chunk}, repeated as {@code content} for older clients), or a piece of a
+     * reasoning model's thinking ({@code thinking}, with {@code chunk} and {@code content} empty), or with
      * {@code done} the last frame of the generation, with {@code doneReason}, {@code usage} and {@code node}.
      */
     @JsonTypeName("stream_chunk")
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record StreamChunk(String id, String chunk, String content, boolean done,
+    record StreamChunk(String id, String chunk, String content, String thinking, boolean done,
                        @JsonProperty("done_reason") String doneReason, Usage usage, String node) implements ServerFrame {
 
         public static StreamChunk piece(String id, String text) {
-            return new StreamChunk(id, text, text, false, null, null, null);
+            return new StreamChunk(id, text, text, null, false, null, null, null);
+        }
+
+        /** A piece of the model's thinking, sent apart from the answer. */
+        public static StreamChunk thought(String id, String thinking) {
+            return new StreamChunk(id, "", "", thinking, false, null, null, null);
         }
 
         public static StreamChunk last(String id, String doneReason, Usage usage, String node) {
-            return new StreamChunk(id, "", "", true, doneReason, usage, node);
+            return new StreamChunk(id, "", "", null, true, doneReason, usage, node);
+        }
+
+        /** Whether this piece is thinking rather than answer. */
+        @JsonIgnore
+        public boolean isThinking() {
+            return thinking != null && !thinking.isEmpty();
         }
 
         @Override

@@ -77,18 +77,50 @@ final class ChatConversations {
     }
 
     /** Stores which answer of the question {@code turn} (0 = the first question) is shown. */
-    void choose(String conversationId, int turn, int alternative) {
-        executor.run(() -> history.choose(conversationId, turn, alternative), () -> {
-        }, e -> failure.accept("Could not keep the chosen answer: " + e.getMessage()));
+    void choose(String conversationId, int turn, int alternative, Runnable after) {
+        executor.run(() -> history.choose(conversationId, turn, alternative), after,
+                e -> failure.accept("Could not keep the chosen answer: " + e.getMessage()));
+    }
+
+    /**
+     * Shows the branch of a stored message (another version of an edited question), then reads the conversation
+     * again; {@code loaded} gets its items on the UI thread.
+     */
+    void showBranch(String conversationId, long messageId, Consumer<List<ChatItem>> loaded) {
+        executor.submit(() -> {
+            history.chooseMessage(conversationId, messageId);
+            return history.get(conversationId);
+        }, t -> loaded.accept(t.map(ChatConversations::itemsOf).orElseGet(ArrayList::new)),
+                e -> failure.accept("Could not show that version: " + e.getMessage()));
+    }
+
+    /** Reads the conversation a moment after a turn that the gateway stores (an edit: its versions get ids). */
+    void loadSoon(String id, Consumer<List<ChatItem>> loaded) {
+        executor.submit(() -> {
+            Thread.sleep(300);
+            return history.get(id);
+        }, t -> t.map(ChatConversations::itemsOf).ifPresent(loaded),
+                e -> failure.accept("Could not read the conversation again: " + e.getMessage()));
     }
 
     static List<ChatItem> itemsOf(Transcript t) {
         List<ChatItem> out = new ArrayList<>();
         for (Message m : t.messages()) {
             switch (m.role()) {
-                case "user" -> out.add(ChatItem.user(m.content()));
+                case "user" -> {
+                    ChatItem item = ChatItem.user(m.content(), m.images());
+                    List<Message> versions = t.alternativesOf(m);
+                    if (versions.size() > 1) {
+                        item.versions(new ChatItem.Versions(versions.stream().map(Message::id).toList(), versions.indexOf(m)));
+                    }
+                    out.add(item);
+                }
                 case "assistant" -> {
                     ChatItem item = ChatItem.answer(m.content(), m.model().orElse(""), m.node().orElse(""));
+                    m.thinking().ifPresent(item::thought);
+                    if (m.completionTokens().isPresent()) {
+                        item.tokens(m.promptTokens().orElse(-1), m.completionTokens().get());
+                    }
                     List<Message> all = t.alternativesOf(m);
                     item.alternatives(all.stream().map(a -> new ChatItem.Alternative(a.content(), a.model().orElse(""),
                             a.node().orElse(""))).toList(), all.indexOf(m));

@@ -7,6 +7,7 @@ import dev.ollamamax.server.auth.Principal;
 import dev.ollamamax.server.conversations.Conversation;
 import dev.ollamamax.server.conversations.ConversationStore;
 import dev.ollamamax.server.conversations.ConversationsFeature;
+import dev.ollamamax.server.conversations.SearchHit;
 import dev.ollamamax.server.conversations.Transcript;
 import dev.ollamamax.server.conversations.TranscriptExport;
 import dev.ollamamax.ui.common.GatewayManager;
@@ -71,6 +72,18 @@ public final class ChatHistory {
         if (!store().choose(user(), id, turn, alternative)) {
             throw new IOException("conversation " + id + " has no answer " + alternative + " to question " + turn);
         }
+    }
+
+    /** Shows the branch of message {@code messageId}: it becomes the chosen one among its siblings. */
+    public void chooseMessage(String id, long messageId) throws IOException, SQLException {
+        if (!store().chooseMessage(user(), id, messageId)) {
+            throw new IOException("conversation " + id + " has no message " + messageId);
+        }
+    }
+
+    /** Full-text search over the local account's conversations, best first. */
+    public List<SearchHit> search(String query) throws IOException, SQLException {
+        return store().search(user(), query, 50);
     }
 
     /** Writes the conversation as Markdown or JSON, atomically (a temporary file moved into place). */

@@ -46,6 +46,18 @@ public final class ChatItem {
     private long ttftMs = -1;
     private double tokensPerSecond = -1;
     private boolean dirty;
+    private final StringBuilder thinkingBuffer = new StringBuilder();
+    private final ReadOnlyStringWrapper thinking = new ReadOnlyStringWrapper("");
+    private java.util.List<String> images = java.util.List.of();
+    private long promptTokens = -1;
+    private long completionTokens = -1;
+    /** A question's stored versions (edits), by message id, and which one is shown; empty while there is one. */
+    private Versions versions = Versions.NONE;
+
+    /** The stored versions of an edited question: message ids, oldest first, and the shown one. */
+    record Versions(java.util.List<Long> ids, int shown) {
+        static final Versions NONE = new Versions(java.util.List.of(), 0);
+    }
     /** Every answer to this answer's question (regenerated ones), oldest first; empty while there is only one. */
     private final java.util.List<Alternative> alternatives = new java.util.ArrayList<>();
     private int alternative;
@@ -63,6 +75,13 @@ public final class ChatItem {
 
     public static ChatItem user(String text) {
         return new ChatItem(Kind.USER, text, State.DONE);
+    }
+
+    /** A question with base64 pictures. */
+    public static ChatItem user(String text, java.util.List<String> pictures) {
+        ChatItem item = new ChatItem(Kind.USER, text, State.DONE);
+        item.images = java.util.List.copyOf(pictures);
+        return item;
     }
 
     public static ChatItem notice(String text) {
@@ -95,12 +114,43 @@ public final class ChatItem {
         }
     }
 
+    /** A piece of the model's thinking, shown apart from the answer. */
+    void think(String piece) {
+        thinkingBuffer.append(piece);
+        dirty = true;
+        if (state.get() == State.SENDING || state.get() == State.QUEUED) {
+            setState(State.STREAMING);
+        }
+    }
+
+    /** The stored thinking of an answer. */
+    void thought(String all) {
+        thinkingBuffer.setLength(0);
+        thinkingBuffer.append(all == null ? "" : all);
+        thinking.set(thinkingBuffer.toString());
+        touch();
+    }
+
+    /** Token counts of an answer: the prompt the node read and the answer (thinking included). */
+    void tokens(long prompt, long completion) {
+        promptTokens = prompt;
+        completionTokens = completion;
+        updateDetail();
+        touch();
+    }
+
+    void versions(Versions v) {
+        versions = v;
+        touch();
+    }
+
     /** Publishes the text received since the last pulse; true when it changed. */
     boolean publish() {
         if (!dirty) {
             return false;
         }
         dirty = false;
+        thinking.set(thinkingBuffer.toString());
         text.set(buffer.toString());
         touch();
         return true;
@@ -202,6 +252,10 @@ public final class ChatItem {
         generationId = Optional.of(newGenerationId);
         buffer.setLength(0);
         text.set("");
+        thinkingBuffer.setLength(0);
+        thinking.set("");
+        promptTokens = -1;
+        completionTokens = -1;
         error.set("");
         ttftMs = -1;
         tokensPerSecond = -1;
@@ -226,6 +280,12 @@ public final class ChatItem {
         }
         if (tokensPerSecond >= 0) {
             d.append(" · ").append(String.format(java.util.Locale.ROOT, "%.1f", tokensPerSecond)).append(" tok/s");
+        }
+        if (completionTokens >= 0) {
+            d.append(" · ").append(completionTokens).append(" tokens");
+            if (promptTokens >= 0) {
+                d.append(" (prompt ").append(promptTokens).append(')');
+            }
         }
         detail.set(d.toString());
     }
@@ -296,6 +356,37 @@ public final class ChatItem {
         return tokensPerSecond;
     }
 
+    /** The model's thinking (published with the text), empty when it did not think. */
+    public ReadOnlyStringProperty thinkingProperty() {
+        return thinking.getReadOnlyProperty();
+    }
+
+    public String thinking() {
+        return thinking.get();
+    }
+
+    /** A question's pictures, base64. */
+    public java.util.List<String> images() {
+        return images;
+    }
+
+    public long promptTokens() {
+        return promptTokens;
+    }
+
+    public long completionTokens() {
+        return completionTokens;
+    }
+
+    Versions versions() {
+        return versions;
+    }
+
+    /** "1 / 2" when this question was edited (several stored versions), else empty. */
+    public String versionPosition() {
+        return versions.ids().size() > 1 ? (versions.shown() + 1) + " / " + versions.ids().size() : "";
+    }
+
     /** Whether the generation is still running (or waiting to be sent). */
     public boolean active() {
         State s = state.get();
@@ -307,7 +398,7 @@ public final class ChatItem {
         java.util.List<dev.ollamamax.shared.protocol.ChatMessage> out = new java.util.ArrayList<>();
         for (ChatItem i : items.subList(0, end)) {
             if (i.kind == Kind.USER) {
-                out.add(dev.ollamamax.shared.protocol.ChatMessage.user(i.received()));
+                out.add(dev.ollamamax.shared.protocol.ChatMessage.user(i.received(), i.images));
             } else if (i.kind == Kind.ASSISTANT && (i.state() == State.DONE || i.state() == State.STOPPED)
                     && !i.received().isEmpty()) {
                 out.add(dev.ollamamax.shared.protocol.ChatMessage.assistant(i.received()));

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -29,6 +28,11 @@ public final class ChatSettingsStore {
     public ChatSettingsStore(Path file) {
         this.file = file;
         load();
+    }
+
+    /** The settings file (the presets file lives beside it). */
+    Path file() {
+        return file;
     }
 
     public synchronized ChatSettings get(String conversationId) {
@@ -61,21 +65,13 @@ public final class ChatSettingsStore {
     }
 
     private static ChatSettings read(JsonNode n) {
-        return new ChatSettings(
-                Optional.ofNullable(n.path("model").asText(null)).filter(s -> !s.isBlank()),
-                n.path("system").asText(""),
-                n.hasNonNull("temperature") ? Optional.of(n.get("temperature").asDouble()) : Optional.empty(),
-                n.hasNonNull("max_tokens") ? Optional.of(n.get("max_tokens").asInt()) : Optional.empty());
+        return ChatSettingsJson.read(n);
     }
 
     private void save() throws IOException {
         ObjectNode root = json.createObjectNode();
         settings.forEach((id, s) -> {
-            ObjectNode n = root.putObject(id);
-            s.model().ifPresent(m -> n.put("model", m));
-            n.put("system", s.system());
-            s.temperature().ifPresent(t -> n.put("temperature", t));
-            s.maxTokens().ifPresent(m -> n.put("max_tokens", m));
+            ChatSettingsJson.write(root.putObject(id), s, true);
         });
         Files.createDirectories(file.getParent());
         Path tmp = Files.createTempFile(file.getParent(), "chat-settings", ".tmp");

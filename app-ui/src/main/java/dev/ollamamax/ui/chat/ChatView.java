@@ -157,11 +157,18 @@ public final class ChatView implements Screen {
         endpoint.setMinWidth(Region.USE_PREF_SIZE);
         endpoint.setTooltip(Icons.tooltip("The gateway listener this chat is connected to (13100 → 13101 → 13102)"));
         ComboBox<ModelChoice> picker = new ModelPicker(model).node();
+        ToggleButton think = new ToggleButton("Think", Icons.icon(Feather.ZAP, 14));
+        think.setId("chat-think");
+        think.setMinWidth(Region.USE_PREF_SIZE);
+        think.setTooltip(Icons.tooltip("Reasoning models think first; their thinking shows apart from the answer (this chat)"));
+        think.setSelected(model.settingsProperty().get().options().think());
+        model.settingsProperty().addListener((o, was, now) -> think.setSelected(now.options().think()));
+        think.setOnAction(e -> model.setThink(think.isSelected()));
         settingsToggle.setId("chat-settings-toggle");
         settingsToggle.setMinWidth(Region.USE_PREF_SIZE);
         settingsToggle.getStyleClass().add("button-icon");
-        settingsToggle.setTooltip(Icons.tooltip("System prompt, temperature and max tokens of this conversation"));
-        HBox header = new HBox(10, title, endpoint, picker, settingsToggle);
+        settingsToggle.setTooltip(Icons.tooltip("System prompt, temperature, context, sampling, stop sequences and presets of this conversation"));
+        HBox header = new HBox(10, title, endpoint, picker, think, settingsToggle);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("chat-header");
 
@@ -202,12 +209,15 @@ public final class ChatView implements Screen {
         });
         VBox.setVgrow(messages, Priority.ALWAYS);
 
-        VBox box = new VBox(10, header, message, messages, composer());
+        ComposerAttachments pictures = new ComposerAttachments(model.attachments());
+        VBox box = new VBox(10, header, message, messages, pictures.strip(), composer(pictures));
         box.getStyleClass().add("chat-center");
+        pictures.acceptDrops(box);
         return box;
     }
 
-    private Node composer() {
+    private Node composer(ComposerAttachments pictures) {
+        pictures.acceptPaste(input);
         input.setId("chat-input");
         input.setPromptText("Message the model…  (Enter sends, Shift+Enter new line)");
         input.setWrapText(true);
@@ -238,7 +248,7 @@ public final class ChatView implements Screen {
         buttons.setMinWidth(Region.USE_PREF_SIZE);
         buttons.setAlignment(Pos.BOTTOM_RIGHT);
         HBox.setHgrow(input, Priority.ALWAYS);
-        HBox row = new HBox(10, input, buttons);
+        HBox row = new HBox(10, pictures.button(), input, buttons);
         row.setAlignment(Pos.BOTTOM_LEFT);
         row.getStyleClass().add("chat-composer");
         return row;
@@ -246,7 +256,7 @@ public final class ChatView implements Screen {
 
     private void sendInput() {
         String text = input.getText();
-        if (text.isBlank()) {
+        if (text.isBlank() && model.attachments().isEmpty()) {
             return;
         }
         int before = model.items().size();

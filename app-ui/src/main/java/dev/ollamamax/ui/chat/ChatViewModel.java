@@ -68,8 +68,13 @@ public final class ChatViewModel implements AutoCloseable {
     private java.util.function.Consumer<String> failoverListener = text -> {
     };
 
-    private record Generation(String conversationId, ChatItem item) {
+    /** {@code reload}: an edit, whose conversation is read back once stored (its versions get their ids). */
+    private record Generation(String conversationId, ChatItem item, boolean reload) {
     }
+
+    private final Attachments attachments;
+    private final ChatSearch search;
+    private final ChatPresets presets;
 
     public ChatViewModel(ChatConnection connection, ChatHistory history, ChatSettingsStore settingsStore,
                          Supplier<List<ModelChoice>> modelSource, UiExecutor executor) {
@@ -79,6 +84,10 @@ public final class ChatViewModel implements AutoCloseable {
         this.modelSource = modelSource;
         this.executor = executor;
         this.conversations = new ChatConversations(history, settingsStore, executor, message::set);
+        this.search = new ChatSearch(history::search, executor);
+        this.attachments = new Attachments(executor, message::set);
+        this.presets = new ChatPresets(new SettingsPresets(settingsStore.file().resolveSibling("chat-presets.json")), executor,
+                settings::get, this::setSettings, message::set);
         sessions.put(conversationId.get(), new ArrayList<>());
         settings.set(settingsStore.get(conversationId.get()));
     }
@@ -152,7 +161,11 @@ public final class ChatViewModel implements AutoCloseable {
         switch (frame) {
             case ServerFrame.Response r -> find(r.id()).ifPresent(g -> g.item().routed(r.node()));
             case ServerFrame.StreamChunk c when !c.done() -> find(c.id()).ifPresent(g -> {
-                g.item().append(c.chunk() != null ? c.chunk() : c.content() == null ? "" : c.content());
+                if (c.isThinking()) {
+                    g.item().think(c.thinking());
+                } else {
+                    g.item().append(c.chunk() != null ? c.chunk() : c.content() == null ? "" : c.content());
+                }
                 dirty.add(g.item());
             });
             case ServerFrame.StreamChunk c -> find(c.id()).ifPresent(g -> finished(c, g));
@@ -183,6 +196,9 @@ public final class ChatViewModel implements AutoCloseable {
             g.item().routed(done.node());
         }
         boolean stopped = "cancelled".equals(done.doneReason());
+        if (done.usage() != null) {
+            g.item().tokens(stopped ? -1 : done.usage().promptTokens(), done.usage().completionTokens());
+        }
         g.item().setState(stopped ? ChatItem.State.STOPPED : ChatItem.State.DONE);
         generations.remove(done.id());
         if (done.node() != null) {
@@ -191,6 +207,20 @@ public final class ChatViewModel implements AutoCloseable {
         updateGenerating();
         if (!stopped) {
             conversations.refreshSoon(this::titleFrom);
+            if (g.reload()) {
+                conversations.loadSoon(g.conversationId(), loaded -> replaceSession(g.conversationId(), loaded));
+            }
+        }
+    }
+
+    /** Shows a conversation as read back from the store, unless an answer of it is still coming. */
+    private void replaceSession(String id, List<ChatItem> loaded) {
+        if (generations.values().stream().anyMatch(g -> g.conversationId().equals(id)) || loaded.isEmpty()) {
+            return;
+        }
+        sessions.put(id, new ArrayList<>(loaded));
+        if (id.equals(conversationId.get())) {
+            items.setAll(loaded);
         }
     }
 
@@ -203,7 +233,7 @@ public final class ChatViewModel implements AutoCloseable {
     /** Sends a message of the user in the current conversation. */
     public void send(String text) {
         String content = text == null ? "" : text.strip();
-        if (content.isEmpty()) {
+        if (content.isEmpty() && attachments.isEmpty()) {
             return;
         }
         Optional<String> model = settings.get().model();
@@ -219,8 +249,9 @@ public final class ChatViewModel implements AutoCloseable {
         message.set("");
         List<ChatItem> session = current();
         List<ChatMessage> messages = ChatItem.conversation(session, session.size());
-        messages.add(ChatMessage.user(content));
-        addToCurrent(ChatItem.user(content));
+        List<String> images = attachments.take();
+        messages.add(ChatMessage.user(content, images));
+        addToCurrent(ChatItem.user(content, images));
         String id = nextGenerationId();
         ChatItem answer = ChatItem.pending(id, model.get(), connection.connected());
         addToCurrent(answer);
@@ -281,8 +312,53 @@ public final class ChatViewModel implements AutoCloseable {
         }
         int turn = (int) session.subList(0, index).stream().filter(i -> i.kind() == ChatItem.Kind.USER).count() - 1;
         if (turn >= 0) {
-            conversations.choose(conversationId.get(), turn, answer.alternative());
+            String id = conversationId.get();
+            boolean followed = index < session.size() - 1; // later turns belong to the branch of the answer shown before
+            conversations.choose(id, turn, answer.alternative(), () -> {
+                if (followed) {
+                    conversations.load(id, loaded -> replaceSession(id, loaded));
+                }
+            });
         }
+    }
+
+    /**
+     * Edit-as-branch: sends {@code newText} in place of this question; the question and everything after it
+     * stay stored as the other branch ("1 / 2" on the question switches between them).
+     */
+    public void edit(ChatItem question, String newText) {
+        List<ChatItem> session = current();
+        int index = session.indexOf(question);
+        Optional<List<ChatMessage>> messages = ChatBranches.editMessages(session, index, newText);
+        Optional<String> model = settings.get().model();
+        if (messages.isEmpty() || model.isEmpty() || generating.get() || !connection.hasClient()) {
+            return;
+        }
+        session.subList(index, session.size()).clear();
+        items.setAll(session);
+        addToCurrent(ChatItem.user(newText.strip(), question.images()));
+        String id = nextGenerationId();
+        ChatItem answer = ChatItem.pending(id, model.get(), connection.connected());
+        addToCurrent(answer);
+        generations.put(id, new Generation(conversationId.get(), answer, true));
+        updateGenerating();
+        connection.send(new ClientFrame.Inference(id, model.get(), messages.get(), null, conversationId.get(),
+                settings.get().toProtocol(), null, null, Boolean.TRUE));
+    }
+
+    /** Shows another stored version of an edited question (the arrows of "1 / 2") with the branch after it. */
+    public void showVersion(ChatItem question, int delta) {
+        String id = conversationId.get();
+        if (generating.get()) {
+            return;
+        }
+        ChatBranches.version(question, delta).ifPresent(messageId ->
+                conversations.showBranch(id, messageId, loaded -> replaceSession(id, loaded)));
+    }
+
+    /** Turns thinking on or off for this conversation (a reasoning model's thinking shows apart from its answer). */
+    public void setThink(boolean on) {
+        setSettings(settings.get().withOptions(settings.get().options().withThink(on)));
     }
 
     private void start(String id, ChatItem answer, List<ChatMessage> messages, String model) {
@@ -290,7 +366,7 @@ public final class ChatViewModel implements AutoCloseable {
     }
 
     private void start(String id, ChatItem answer, List<ChatMessage> messages, String model, boolean again) {
-        generations.put(id, new Generation(conversationId.get(), answer));
+        generations.put(id, new Generation(conversationId.get(), answer, false));
         updateGenerating();
         connection.send(new ClientFrame.Inference(id, model, messages, null, conversationId.get(),
                 settings.get().toProtocol(), null, again ? Boolean.TRUE : null));
@@ -319,6 +395,12 @@ public final class ChatViewModel implements AutoCloseable {
         String id = newId();
         sessions.put(id, new ArrayList<>());
         show(id, "New chat");
+    }
+
+    /** Opens a stored conversation found by search (it may not be in the list yet). */
+    public void open(String id, String title) {
+        open(conversations.list().stream().filter(c -> c.id().equals(id)).findFirst()
+                .orElseGet(() -> new Conversation(id, 0, title, java.time.Instant.now(), java.time.Instant.now(), 0)));
     }
 
     /** Opens a stored conversation (from this session's memory when it was open already). */
@@ -415,11 +497,31 @@ public final class ChatViewModel implements AutoCloseable {
         executor.run(() -> settingsStore.put(id, s), () -> { }, e -> message.set("Could not save the chat settings: " + e.getMessage()));
     }
 
+    /** Shows a message in the chat's message line (a refused setting, say). */
+    public void say(String text) {
+        message.set(text);
+    }
+
     public void dismissMessage() {
         message.set("");
     }
 
     // ---- state ----
+
+    /** The pictures attached to the message being written. */
+    Attachments attachments() {
+        return attachments;
+    }
+
+    /** The saved settings presets. */
+    ChatPresets presets() {
+        return presets;
+    }
+
+    /** The search over the stored conversations. */
+    ChatSearch search() {
+        return search;
+    }
 
     public ObservableList<ChatItem> items() {
         return FXCollections.unmodifiableObservableList(items);

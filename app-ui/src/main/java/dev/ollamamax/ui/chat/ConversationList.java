@@ -23,7 +23,10 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.kordamp.ikonli.feather.Feather;
 
-/** The left pane of the Chat screen: New chat, and the stored conversations with rename, export and delete. */
+/**
+ * The left pane of the Chat screen: New chat, the search field (results replace the list while a query is
+ * typed), and the stored conversations with rename, export and delete.
+ */
 final class ConversationList {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM").withZone(ZoneId.systemDefault());
@@ -69,8 +72,12 @@ final class ConversationList {
         model.conversations().addListener((javafx.collections.ListChangeListener<Conversation>) c ->
                 model.conversations().stream().filter(x -> x.id().equals(model.conversationIdProperty().get()))
                         .findFirst().ifPresent(x -> list.getSelectionModel().select(x)));
+        SearchResults search = new SearchResults(model);
+        list.visibleProperty().bind(model.search().activeProperty().not());
+        list.managedProperty().bind(list.visibleProperty());
         VBox.setVgrow(list, Priority.ALWAYS);
-        root.getChildren().addAll(title, add, list);
+        VBox.setVgrow(search.list(), Priority.ALWAYS);
+        root.getChildren().addAll(title, add, search.field(), search.status(), search.list(), list);
     }
 
     private final class Cell extends ListCell<Conversation> {

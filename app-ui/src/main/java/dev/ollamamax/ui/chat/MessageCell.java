@@ -16,8 +16,9 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 
 /**
- * A cell of the conversation: a user message (a bubble on the right), an answer (Markdown, its model, node
- * and timing, its state, and Copy / Stop / Regenerate / Retry), or a connection notice. It follows the item it
+ * A cell of the conversation: a user message ({@link QuestionBox}: pictures, bubble, edit, versions), an answer
+ * (a collapsible {@link ThinkingPane}, Markdown, its model, node, timing and tokens, its state, and Copy / Stop /
+ * Regenerate / Retry), or a connection notice. It follows the item it
  * shows through {@link ChatItem#versionProperty()}; cells are reused by the virtualized list.
  */
 final class MessageCell extends ListCell<ChatItem> {
@@ -29,10 +30,8 @@ final class MessageCell extends ListCell<ChatItem> {
     private String shownChip = "";
 
     // user
-    private final javafx.scene.text.Text userText = new javafx.scene.text.Text();
-    private final javafx.scene.layout.StackPane userBubble = new javafx.scene.layout.StackPane(
-            new javafx.scene.text.TextFlow(userText));
-    private final HBox userRow = new HBox(userBubble);
+    private final QuestionBox question;
+    private final HBox userRow;
     // notice
     private final Label noticeText = new Label();
     private final HBox noticeRow = new HBox(noticeText);
@@ -47,6 +46,7 @@ final class MessageCell extends ListCell<ChatItem> {
     private final Button next = Icons.iconButton(Feather.CHEVRON_RIGHT, "The next answer to this question");
     private final HBox alternatives = new HBox(2, previous, position, next);
     private final MarkdownPane body;
+    private final ThinkingPane thinking = new ThinkingPane();
     private final Label error = new Label();
     private final Button retry = Icons.button("Retry", Feather.ROTATE_CW, "Send the question again");
     private final HBox errorRow = new HBox(10, error, retry);
@@ -57,9 +57,8 @@ final class MessageCell extends ListCell<ChatItem> {
         this.copy = copy;
         getStyleClass().add("message-cell");
         setPrefWidth(0);
-        userText.getStyleClass().add("md-text");
-        userBubble.getStyleClass().add("user-bubble");
-        userBubble.maxWidthProperty().bind(list.widthProperty().multiply(0.7));
+        question = new QuestionBox(model, () -> shown, list.widthProperty());
+        userRow = new HBox(question.node());
         userRow.setAlignment(Pos.CENTER_RIGHT);
         noticeText.setWrapText(true);
         noticeText.setGraphic(Icons.icon(Feather.SHUFFLE, 13));
@@ -94,7 +93,7 @@ final class MessageCell extends ListCell<ChatItem> {
         errorRow.setAlignment(Pos.CENTER_LEFT);
         errorRow.getStyleClass().addAll("banner", "banner-danger", "answer-error");
         errorRow.managedProperty().bind(errorRow.visibleProperty());
-        answer = new VBox(6, head, body, errorRow);
+        answer = new VBox(6, head, thinking.node(), body, errorRow);
         answer.getStyleClass().add("answer");
         answer.prefWidthProperty().bind(list.widthProperty().subtract(36));
         answer.maxWidthProperty().bind(answer.prefWidthProperty());
@@ -107,8 +106,10 @@ final class MessageCell extends ListCell<ChatItem> {
             shown.versionProperty().removeListener(changed);
             detail.textProperty().unbind();
         }
-        if (item != shown) {
+        boolean same = item == shown;
+        if (!same) {
             body.clear();
+            thinking.reset();
             shownChip = "";
         }
         shown = empty ? null : item;
@@ -120,7 +121,7 @@ final class MessageCell extends ListCell<ChatItem> {
         shown.versionProperty().addListener(changed);
         switch (shown.kind()) {
             case USER -> {
-                userText.setText(shown.text());
+                question.show(shown, same);
                 setGraphic(userRow);
             }
             case NOTICE -> {
@@ -137,10 +138,15 @@ final class MessageCell extends ListCell<ChatItem> {
 
     private void redraw() {
         ChatItem item = shown;
+        if (item != null && item.kind() == ChatItem.Kind.USER) {
+            question.show(item, true);
+            return;
+        }
         if (item == null || item.kind() != ChatItem.Kind.ASSISTANT) {
             return;
         }
         ChatItem.State s = item.state();
+        thinking.show(item);
         body.show(item.text(), item.active());
         copyButton.setDisable(item.text().isEmpty());
         alternatives.setVisible(!item.position().isEmpty());

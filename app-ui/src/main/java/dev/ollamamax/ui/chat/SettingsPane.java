@@ -11,7 +11,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
-/** The right pane of the Chat screen: system prompt, temperature and max tokens of the conversation. */
+/** The right pane of the Chat screen: presets, system prompt, temperature, max tokens and the finer options of the conversation. */
 final class SettingsPane {
 
     private final ChatViewModel model;
@@ -22,10 +22,12 @@ final class SettingsPane {
     private final Label temperatureValue = new Label();
     private final CheckBox limitTokens = new CheckBox("Max tokens");
     private final Spinner<Integer> maxTokens = new Spinner<>(1, 131_072, 1024, 64);
+    private final OptionsSection options;
     private boolean updating;
 
     SettingsPane(ChatViewModel model) {
         this.model = model;
+        this.options = new OptionsSection(model);
         build();
         model.settingsProperty().addListener((o, was, now) -> show(now));
         show(model.settingsProperty().get());
@@ -83,7 +85,14 @@ final class SettingsPane {
         reset.getStyleClass().add("small");
         reset.setOnAction(e -> model.setSettings(new ChatSettings(model.settingsProperty().get().model(), "",
                 Optional.empty(), Optional.empty())));
-        root.getChildren().addAll(title, systemLabel, system, customTemperature, tempRow, limitTokens, maxTokens, hint, reset);
+        VBox content = new VBox(10, new PresetsSection(model.presets()).node(), systemLabel, system, customTemperature, tempRow,
+                limitTokens, maxTokens, options.node(), hint, reset);
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("chat-settings-scroll");
+        VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
+        root.getChildren().addAll(title, scroll);
     }
 
     private void show(ChatSettings s) {
@@ -97,6 +106,7 @@ final class SettingsPane {
             temperatureValue.setText(String.format(java.util.Locale.ROOT, "%.1f", temperature.getValue()));
             limitTokens.setSelected(s.maxTokens().isPresent());
             s.maxTokens().ifPresent(m -> maxTokens.getValueFactory().setValue(m));
+            options.show(s.options());
         } finally {
             updating = false;
         }
