@@ -47,11 +47,12 @@ final class ChatCompletions {
         byte[] forward = json.writeValueAsBytes(ollama);
         ChunkFactory chunks = ChunkFactory.chat(json, clock, model, stream && includeUsage);
         if (stream) {
-            UpstreamCall call = UsageTicket.open(req, upstream, model, "/api/chat", forward, Optional.empty());
+            UpstreamCall call = UsageTicket.open(req, upstream, model, "/api/chat", forward, Optional.empty(),
+                    Logprobs.need(ollama));
             SseRelay.relay(json, upstream, call, model, new ChatStream(chunks, includeUsage), res);
         } else {
             whole(answers.fetch(req, res, upstream, "/v1/chat/completions", body, model, "/api/chat", forward,
-                    Optional.empty()), chunks, res);
+                    Optional.empty(), Logprobs.need(ollama)), chunks, res);
         }
     }
 
@@ -76,7 +77,7 @@ final class ChatCompletions {
         if (tools) {
             m.set("tool_calls", chunks.toolCalls(message.path("tool_calls"), 0, false));
         }
-        choice.putNull("logprobs");
+        choice.set("logprobs", Logprobs.chatChoice(json, answer));
         choice.put("finish_reason", ChunkFactory.finishReason(answer, tools));
         out.set("usage", chunks.usage(answer));
         res.header(HeaderNames.create("X-OllamaMax-Node"), whole.node());
@@ -104,7 +105,13 @@ final class ChatCompletions {
         @Override
         public List<ObjectNode> line(JsonNode line) {
             ObjectNode delta = delta(line.path("message"));
-            return delta.isEmpty() ? List.of() : List.of(chunk(delta, null));
+            JsonNode logprobs = Logprobs.chatChoice(chunks.json(), line);
+            if (delta.isEmpty() && logprobs.isNull()) {
+                return List.of();
+            }
+            ObjectNode chunk = chunk(delta, null);
+            ((ObjectNode) chunk.path("choices").get(0)).set("logprobs", logprobs);
+            return List.of(chunk);
         }
 
         @Override

@@ -15,7 +15,8 @@ import java.util.Optional;
  * (one flushed chunk per token, {@link FakeState#tokenDelay()} before each) or sent whole after the same
  * total delay, then Ollama's final object with counts and measured durations. {@code options.num_predict}
  * cuts the answer short with {@code done_reason "length"}; an empty {@code messages}/{@code prompt} loads
- * the model ({@code keep_alive 0} unloads it), as Ollama does.
+ * the model ({@code keep_alive 0} unloads it), as Ollama does. {@code logprobs}/{@code top_logprobs} are
+ * answered from version 0.12.11 on ({@link Answer}).
  */
 final class GenerationHandlers {
 
@@ -63,7 +64,7 @@ final class GenerationHandlers {
             List<String> reply = found.get().model().reply();
             Answer answer = new Answer(kind, name, start, System.nanoTime(), Bodies.words(input),
                     limit < 0 || limit >= reply.size() ? reply : reply.subList(0, limit),
-                    limit >= 0 && limit < reply.size() ? "length" : "stop");
+                    limit >= 0 && limit < reply.size() ? "length" : "stop", logprobs(request));
             Failure late = failure.orElse(null);
             if (Bodies.stream(request)) {
                 streamed(exchange, answer, late);
@@ -79,9 +80,9 @@ final class GenerationHandlers {
         Duration delay = state.tokenDelay();
         exchange.startStream();
         long evalStart = System.nanoTime();
-        for (String token : answer.tokens()) {
+        for (int i = 0; i < answer.tokens().size(); i++) {
             FailureResponses.pause(delay);
-            exchange.line(answer.chunk(token));
+            exchange.line(answer.chunk(i));
             if (late != null) {
                 FailureResponses.afterFirstLine(exchange, late, json);
                 return;
@@ -146,6 +147,18 @@ final class GenerationHandlers {
         return text.toString();
     }
 
+    /**
+     * The number of top log probabilities asked for, -1 for none: {@code logprobs} is honoured from Ollama
+     * 0.12.11 on, as in Ollama; an older fake ignores it like an older Ollama does.
+     */
+    private int logprobs(ObjectNode request) {
+        if (!request.path("logprobs").asBoolean(false)
+                || !dev.ollamamax.server.nodes.OllamaVersion.atLeast(Optional.of(state.version()), "0.12.11")) {
+            return -1;
+        }
+        return request.path("top_logprobs").asInt(0);
+    }
+
     private static int numPredict(ObjectNode request) {
         JsonNode options = request.get("options");
         if (options == null || options.isNull()) {
@@ -164,23 +177,60 @@ final class GenerationHandlers {
         return numPredict.asInt();
     }
 
-    /** One answer being produced: builds its token lines and its final line. */
+    /**
+     * One answer being produced: builds its token lines and its final line. With {@code topLogprobs >= 0}
+     * every token carries Ollama's {@code logprobs} entry: token i has log probability {@code -(i+1)/10},
+     * its top alternatives are the token itself and {@code alt1}, {@code alt2}, … each 1 lower.
+     */
     private record Answer(Kind kind, String model, long start, long loaded, int promptWords, List<String> tokens,
-                          String doneReason) {
+                          String doneReason, int topLogprobs) {
 
-        ObjectNode chunk(String token) {
-            return content(base(), token).put("done", false);
+        ObjectNode chunk(int i) {
+            ObjectNode line = content(base(), tokens.get(i)).put("done", false);
+            if (topLogprobs >= 0) {
+                line.putArray("logprobs").add(logprob(i));
+            }
+            return line;
         }
 
         ObjectNode last(String text, long evalStart) {
             long end = System.nanoTime();
-            return content(base(), text).put("done_reason", doneReason).put("done", true)
+            ObjectNode line = content(base(), text).put("done_reason", doneReason).put("done", true)
                     .put("total_duration", end - start)
                     .put("load_duration", loaded - start)
                     .put("prompt_eval_count", promptWords)
                     .put("prompt_eval_duration", evalStart - loaded)
                     .put("eval_count", tokens.size())
                     .put("eval_duration", end - evalStart);
+            if (topLogprobs >= 0 && !text.isEmpty()) {
+                var all = line.putArray("logprobs");
+                for (int i = 0; i < tokens.size(); i++) {
+                    all.add(logprob(i));
+                }
+            }
+            return line;
+        }
+
+        private ObjectNode logprob(int i) {
+            double value = -(i + 1) / 10.0;
+            ObjectNode entry = token(tokens.get(i), value);
+            if (topLogprobs > 0) {
+                var top = entry.putArray("top_logprobs");
+                top.add(token(tokens.get(i), value));
+                for (int k = 1; k < topLogprobs; k++) {
+                    top.add(token("alt" + k, value - k));
+                }
+            }
+            return entry;
+        }
+
+        private static ObjectNode token(String token, double logprob) {
+            ObjectNode t = JsonNodeFactory.instance.objectNode().put("token", token).put("logprob", logprob);
+            var bytes = t.putArray("bytes");
+            for (byte b : token.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+                bytes.add(b & 0xff);
+            }
+            return t;
         }
 
         private ObjectNode base() {
