@@ -46,7 +46,7 @@ public final class ChatFeature implements GatewayFeature {
         ChatHub hub = new ChatHub(codec, metrics, nodes.registry(),
                 Duration.ofMillis(config.getLong(Setting.WS_HEARTBEAT_MS)),
                 Duration.ofMillis(config.getLong(Setting.WS_METRICS_INTERVAL_MS)), limits.authRecheck());
-        this.runtime = new ChatRuntime(hub, nodes.registry(), nodes.upstream(), auth, sink, usage, context.json(),
+        this.runtime = new ChatRuntime(hub, nodes.registry(), nodes.upstream(), nodes.aliases(), auth, sink, usage, context.json(),
                 config.getLong(Setting.WS_MAX_FRAME_BYTES), VERSION, limits, new GenerationPermits(limits.maxGenerationsPerUser()));
     }
 

@@ -9,6 +9,8 @@ import dev.ollamamax.server.auth.ModelAccess;
 import dev.ollamamax.server.errors.ErrorKind;
 import dev.ollamamax.server.errors.GatewayException;
 import dev.ollamamax.server.http.JsonBodies;
+import dev.ollamamax.server.http.ModelHeader;
+import dev.ollamamax.server.nodes.ModelAliases;
 import dev.ollamamax.server.nodes.ModelNames;
 import dev.ollamamax.server.nodes.NodeClient;
 import dev.ollamamax.server.nodes.NodeErrorText;
@@ -71,6 +73,15 @@ final class ModelRoutes implements HttpService {
                 merged.putIfAbsent(ModelNames.normalize(m.path("name").asText()), m);
             }
         }
+        for (ModelAliases.Alias alias : nodes.aliases().all()) {
+            alias.models().stream().map(m -> merged.get(ModelNames.normalize(m))).filter(java.util.Objects::nonNull)
+                    .findFirst().ifPresent(tag -> {
+                        ObjectNode entry = tag.deepCopy();
+                        entry.put("name", alias.name()).put("model", alias.name());
+                        alias.models().forEach(entry.putArray("ollamamax_alias_of")::add);
+                        merged.putIfAbsent(ModelNames.normalize(alias.name()), entry);
+                    });
+        }
         ObjectNode out = json.createObjectNode();
         out.putArray("models").addAll(merged.values());
         JsonBodies.send(json, res, 200, out);
@@ -95,8 +106,15 @@ final class ModelRoutes implements HttpService {
 
     private void show(ServerRequest req, ServerResponse res) throws Exception {
         ObjectNode body = JsonBodies.readObject(json, req);
-        String model = modelField(body, "model", "name");
-        ModelAccess.require(req, model);
+        String requested = modelField(body, "model", "name");
+        ModelAccess.require(req, requested);
+        ModelAliases.Resolution resolution = nodes.aliases().resolve(requested);
+        String model = resolution.model();
+        ModelHeader.set(res, resolution);
+        if (!model.equals(requested)) {
+            body.remove("name");
+            body.put("model", model);
+        }
         List<Node> having = registry.candidates(model);
         if (having.isEmpty()) {
             throw GatewayException.modelNotFound(model);

@@ -3,10 +3,10 @@ package dev.ollamamax.server.openai;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ollamamax.server.auth.ModelAccess;
 import dev.ollamamax.server.cache.AnswerCache;
 import dev.ollamamax.server.cache.WholeAnswer;
 import dev.ollamamax.server.http.JsonBodies;
+import dev.ollamamax.server.nodes.ModelAliases;
 import dev.ollamamax.server.nodes.Upstream;
 import dev.ollamamax.server.nodes.UpstreamCall;
 import dev.ollamamax.server.usage.UsageTicket;
@@ -25,22 +25,23 @@ final class ChatCompletions {
 
     private final ObjectMapper json;
     private final Upstream upstream;
+    private final ModelAliases aliases;
     private final Clock clock;
     private final ChatTranslation translation;
     private final AnswerCache answers;
 
-    ChatCompletions(ObjectMapper json, Upstream upstream, Clock clock, AnswerCache answers) {
+    ChatCompletions(ObjectMapper json, Upstream upstream, ModelAliases aliases, Clock clock, AnswerCache answers) {
         this.answers = answers;
         this.json = json;
         this.upstream = upstream;
+        this.aliases = aliases;
         this.clock = clock;
         this.translation = new ChatTranslation(json);
     }
 
     void handle(ServerRequest req, ServerResponse res) throws Exception {
         ObjectNode body = JsonBodies.readObject(json, req);
-        String model = OpenAiRequests.model(body);
-        ModelAccess.require(req, model);
+        String model = OpenAiRequests.resolve(req, res, body, aliases);
         boolean stream = OpenAiRequests.stream(body);
         boolean includeUsage = OpenAiRequests.includeUsage(body);
         ObjectNode ollama = translation.toOllama(body, model, stream);

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ollamamax.server.auth.ModelAccess;
 import dev.ollamamax.server.errors.ErrorKind;
 import dev.ollamamax.server.errors.GatewayException;
 import dev.ollamamax.server.http.JsonBodies;
+import dev.ollamamax.server.nodes.ModelAliases;
 import dev.ollamamax.server.nodes.Upstream;
 import dev.ollamamax.server.nodes.UpstreamCall;
 import dev.ollamamax.server.nodes.UpstreamStatusException;
@@ -33,17 +33,18 @@ final class Embeddings {
 
     private final ObjectMapper json;
     private final Upstream upstream;
+    private final ModelAliases aliases;
 
-    Embeddings(ObjectMapper json, Upstream upstream) {
+    Embeddings(ObjectMapper json, Upstream upstream, ModelAliases aliases) {
         this.json = json;
         this.upstream = upstream;
+        this.aliases = aliases;
     }
 
     void handle(ServerRequest req, ServerResponse res) throws Exception {
         ObjectNode body = JsonBodies.readObject(json, req);
         KNOWN.check(body);
-        String model = OpenAiRequests.model(body);
-        ModelAccess.require(req, model);
+        String model = OpenAiRequests.resolve(req, res, body, aliases);
         boolean base64 = base64(body);
         ObjectNode ollama = json.createObjectNode();
         ollama.put("model", model);

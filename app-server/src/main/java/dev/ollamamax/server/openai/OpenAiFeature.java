@@ -25,11 +25,11 @@ public final class OpenAiFeature implements GatewayFeature {
     private final Responses responses;
 
     public OpenAiFeature(GatewayContext context, NodesFeature nodes, AnswerCache answers) {
-        this.models = new ModelsRoutes(context.json(), nodes.registry(), context.clock());
-        this.chat = new ChatCompletions(context.json(), nodes.upstream(), context.clock(), answers);
-        this.completions = new Completions(context.json(), nodes.upstream(), context.clock(), answers);
-        this.embeddings = new Embeddings(context.json(), nodes.upstream());
-        this.responses = new Responses(context.json(), nodes.upstream(), context.clock(), answers);
+        this.models = new ModelsRoutes(context.json(), nodes.registry(), nodes.aliases(), context.clock());
+        this.chat = new ChatCompletions(context.json(), nodes.upstream(), nodes.aliases(), context.clock(), answers);
+        this.completions = new Completions(context.json(), nodes.upstream(), nodes.aliases(), context.clock(), answers);
+        this.embeddings = new Embeddings(context.json(), nodes.upstream(), nodes.aliases());
+        this.responses = new Responses(context.json(), nodes.upstream(), nodes.aliases(), context.clock(), answers);
     }
 
     @Override
