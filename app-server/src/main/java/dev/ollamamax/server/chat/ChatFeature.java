@@ -23,7 +23,7 @@ import java.util.Optional;
 public final class ChatFeature implements GatewayFeature {
 
     /** The version {@code hello} reports. */
-    public static final String VERSION = "0.1.0";
+    public static final String VERSION = dev.ollamamax.server.GatewayVersion.VALUE;
 
     private final ChatRuntime runtime;
     private final HostPolicy hostPolicy;

@@ -28,9 +28,11 @@ final class GenerationRoutes implements HttpService {
     private final AnswerCache answers;
 
     private final ModelAliases aliases;
+    private final ClusterUnload unload;
 
-    GenerationRoutes(ObjectMapper json, Upstream upstream, ModelAliases aliases, AnswerCache answers) {
+    GenerationRoutes(ObjectMapper json, Upstream upstream, ModelAliases aliases, ClusterUnload unload, AnswerCache answers) {
         this.aliases = aliases;
+        this.unload = unload;
         this.json = json;
         this.upstream = upstream;
         this.answers = answers;
@@ -59,6 +61,9 @@ final class GenerationRoutes implements HttpService {
         Optional<String> node = pinnedNode(body);
         // the validated body goes to the node as it came, unless our "node" field had to come out or an alias was resolved
         byte[] forward = rewritten ? json.writeValueAsBytes(body) : raw;
+        if (ClusterUnload.isUnload(body, path) && unload.unload(model, path, forward, res)) {
+            return;
+        }
         if (stream) {
             NdjsonRelay.relay(json, upstream, UsageTicket.open(req, upstream, model, path, forward, node), model, res);
         } else {

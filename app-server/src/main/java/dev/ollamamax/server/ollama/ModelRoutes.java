@@ -12,6 +12,8 @@ import dev.ollamamax.server.http.JsonBodies;
 import dev.ollamamax.server.http.ModelHeader;
 import dev.ollamamax.server.nodes.ModelAliases;
 import dev.ollamamax.server.nodes.ModelNames;
+import dev.ollamamax.server.nodes.OllamaVersion;
+import dev.ollamamax.server.GatewayVersion;
 import dev.ollamamax.server.nodes.NodeClient;
 import dev.ollamamax.server.nodes.NodeErrorText;
 import dev.ollamamax.server.nodes.Node;
@@ -87,21 +89,45 @@ final class ModelRoutes implements HttpService {
         JsonBodies.send(json, res, 200, out);
     }
 
+    /** Every node's loaded models, each entry naming the node that holds it ({@code "node"}: its id). */
     private void ps(ServerRequest req, ServerResponse res) throws Exception {
         ObjectNode out = json.createObjectNode();
         ArrayNode models = out.putArray("models");
-        for (NodeResponse<byte[]> r : fanOut(routable(), "GET", "/api/ps", null)) {
+        List<Node> targets = routable();
+        List<NodeResponse<byte[]>> answers = fanOut(targets, "GET", "/api/ps", null);
+        for (int i = 0; i < targets.size(); i++) {
+            NodeResponse<byte[]> r = answers.get(i);
             if (r != null && r.statusCode() == 200) {
-                json.readTree(r.body()).path("models").forEach(models::add);
+                String node = targets.get(i).id();
+                json.readTree(r.body()).path("models").forEach(m -> {
+                    if (m.isObject()) {
+                        models.add(((ObjectNode) m.deepCopy()).put("node", node));
+                    }
+                });
             }
         }
         JsonBodies.send(json, res, 200, out);
     }
 
+    /**
+     * {@code version} is the lowest version among the healthy nodes (what every request can count on),
+     * {@code gateway_version} the gateway's own, {@code node_versions} each healthy node's.
+     */
     private void version(ServerRequest req, ServerResponse res) {
-        String version = routable().stream().map(n -> n.snapshot().version().orElse(null))
-                .filter(v -> v != null).findFirst().orElse("0.0.0");
-        JsonBodies.send(json, res, 200, Map.of("version", version));
+        ObjectNode out = json.createObjectNode();
+        ObjectNode perNode = json.createObjectNode();
+        String lowest = null;
+        for (Node n : routable()) {
+            Optional<String> v = n.version().filter(OllamaVersion::known);
+            v.ifPresent(version -> perNode.put(n.id(), version));
+            if (v.isPresent() && (lowest == null || OllamaVersion.ORDER.compare(v.get(), lowest) < 0)) {
+                lowest = v.get();
+            }
+        }
+        out.put("version", lowest == null ? "0.0.0" : lowest);
+        out.put("gateway_version", GatewayVersion.VALUE);
+        out.set("node_versions", perNode);
+        JsonBodies.send(json, res, 200, out);
     }
 
     private void show(ServerRequest req, ServerResponse res) throws Exception {
