@@ -1,5 +1,6 @@
 /**
- * Ollama nodes: the registry, the probe loop that keeps their health, models and load, the router
+ * Ollama nodes: the registry, the probe loop that keeps their health, models and load, the router,
+ * model aliases with their fallbacks ({@link dev.ollamamax.server.nodes.ModelAliases}),
  * that picks a node for a model, and {@link dev.ollamamax.server.nodes.Upstream}, which opens requests
  * to nodes with retry before the first token.
  */

@@ -97,6 +97,22 @@ class AliasAdminTest {
     }
 
     @Test
+    void aKeyLimitedToAModelIsRefusedAnAliasOfItBecauseAccessIsCheckedOnTheNameAskedFor() {
+        HttpResponse<String> key = call(one, "POST", "/auth/keys", user, "{\"name\":\"tiny-only\",\"models\":[\"tiny:1b\"]}");
+        assertThat(key.statusCode()).as(key.body()).isIn(200, 201);
+        String bearer = "Bearer " + one.json(key.body()).path("key").asText();
+
+        HttpResponse<String> alias = call(one, "POST", "/api/chat", bearer,
+                "{\"model\":\"fixed\",\"stream\":false,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+        HttpResponse<String> model = call(one, "POST", "/api/chat", bearer,
+                "{\"model\":\"tiny:1b\",\"stream\":false,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+
+        assertThat(alias.statusCode()).isEqualTo(403);
+        assertThat(alias.body()).contains("fixed");
+        assertThat(model.statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void refusesBadAliasesAndTheDeletionOfAConfiguredOne() {
         assertThat(call(one, "PUT", "/api/v1/aliases/x", admin, "{\"models\":[]}").statusCode()).isEqualTo(400);
         assertThat(call(one, "PUT", "/api/v1/aliases/x", admin, "{\"models\":[\"fixed\"]}").statusCode()).isEqualTo(400);
