@@ -125,6 +125,60 @@ await check('embeddings.create (SDK default: base64, decoded by the SDK)', async
   assert.ok(b.usage.prompt_tokens > 0);
 });
 
+await check('responses.create (non-stream)', async () => {
+  const r = await client.responses.create({ model, instructions: 'Be brief.', input: 'Say hello', max_output_tokens: 100 });
+  assert.equal(r.object, 'response');
+  assert.match(r.id, /^resp_/);
+  assert.equal(r.status, 'completed');
+  assert.equal(r.output_text, expected);
+  assert.equal(r.output[0].type, 'message');
+  assert.ok(r.usage.input_tokens > 0 && r.usage.output_tokens > 0);
+  assert.equal(r.usage.total_tokens, r.usage.input_tokens + r.usage.output_tokens);
+});
+
+await check('responses.create (stream)', async () => {
+  const stream = await client.responses.create({
+    model,
+    input: [{ role: 'user', content: [{ type: 'input_text', text: 'Say hello' }] }],
+    stream: true,
+  });
+  let text = '';
+  let deltas = 0;
+  let completed = null;
+  const types = [];
+  for await (const event of stream) {
+    types.push(event.type);
+    if (event.type === 'response.output_text.delta') {
+      text += event.delta;
+      deltas++;
+    }
+    if (event.type === 'response.completed') {
+      completed = event.response;
+    }
+  }
+  assert.equal(types[0], 'response.created');
+  assert.equal(text, expected);
+  assert.ok(deltas >= 3, `one delta per token, got ${deltas}`);
+  assert.ok(completed, `events: ${types}`);
+  assert.equal(completed.output[0].content[0].text, expected);
+  assert.ok(completed.usage.output_tokens === deltas, `usage ${JSON.stringify(completed.usage)}`);
+});
+
+await check('responses.stream helper collects the final response', async () => {
+  const final = await client.responses.stream({ model, input: 'Say hello' }).finalResponse();
+  assert.equal(final.output_text, expected);
+});
+
+await check('unsupported parameter -> BadRequestError naming it (never dropped)', async () => {
+  await assert.rejects(
+    client.chat.completions.create({ model, logit_bias: { '50256': -100 }, messages: [{ role: 'user', content: 'hi' }] }),
+    (e) => {
+      assert.equal(e.status, 400);
+      assert.equal(e.param, 'logit_bias');
+      return true;
+    });
+});
+
 await check('unknown model -> NotFoundError with the gateway message', async () => {
   await assert.rejects(
     client.chat.completions.create({ model: 'no-such-model:1b', messages: [{ role: 'user', content: 'hi' }] }),

@@ -1,5 +1,6 @@
 package dev.ollamamax.server;
 
+import dev.ollamamax.server.aliases.AliasesFeature;
 import dev.ollamamax.server.auth.AuthFeature;
 import dev.ollamamax.server.cache.AnswerCache;
 import dev.ollamamax.server.chat.ChatFeature;
@@ -47,6 +48,7 @@ final class Features {
         ConversationsFeature conversations = new ConversationsFeature(context, store);
         features.add(conversations);
         features.add(nodes);
+        features.add(new AliasesFeature(context, store, nodes.aliases()));
         AnswerCache answers = new AnswerCache(store.responseCache(), context.json(), context.meters());
         features.add(new OllamaFeature(context, nodes, answers));
         features.add(new OpenAiFeature(context, nodes, answers));

@@ -28,6 +28,7 @@ final class Permissions {
             rule("DELETE", "/api/v1/nodes/[^/]+", "removing nodes"),
             rule("POST", "/api/v1/nodes/[^/]+/(drain|undrain)", "draining nodes"),
             rule("*", "/api/v1/services(/.*)?", "managing services"),
+            rule("*", "/api/v1/aliases(/.*)?", "managing model aliases"),
             rule("POST", "/api/pull", "pulling models"),
             rule("DELETE", "/api/delete", "deleting models"),
             rule("POST", "/api/copy", "copying models"),

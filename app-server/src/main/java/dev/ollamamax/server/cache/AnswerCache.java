@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ollamamax.server.auth.Principal;
 import dev.ollamamax.server.nodes.ModelNames;
+import dev.ollamamax.server.nodes.NodeNeed;
 import dev.ollamamax.server.nodes.Upstream;
 import dev.ollamamax.server.nodes.UpstreamCall;
 import dev.ollamamax.server.store.ResponseCache;
@@ -52,6 +53,13 @@ public final class AnswerCache {
      */
     public WholeAnswer fetch(ServerRequest req, ServerResponse res, Upstream upstream, String endpoint, JsonNode clientBody,
                              String model, String nodePath, byte[] forward, Optional<String> pinnedNode) throws Exception {
+        return fetch(req, res, upstream, endpoint, clientBody, model, nodePath, forward, pinnedNode, NodeNeed.NONE);
+    }
+
+    /** {@link #fetch(ServerRequest, ServerResponse, Upstream, String, JsonNode, String, String, byte[], Optional)} on nodes that meet {@code need}. */
+    public WholeAnswer fetch(ServerRequest req, ServerResponse res, Upstream upstream, String endpoint, JsonNode clientBody,
+                             String model, String nodePath, byte[] forward, Optional<String> pinnedNode, NodeNeed need)
+            throws Exception {
         Optional<String> key = key(req, endpoint, clientBody, pinnedNode);
         if (key.isPresent()) {
             Optional<String> stored = cache.get(key.get());
@@ -66,7 +74,7 @@ public final class AnswerCache {
             misses.increment();
             res.header(HeaderNames.create(HEADER), "miss");
         }
-        UpstreamCall call = UsageTicket.open(req, upstream, model, nodePath, forward, pinnedNode);
+        UpstreamCall call = UsageTicket.open(req, upstream, model, nodePath, forward, pinnedNode, need);
         byte[] line;
         try (call) {
             line = call.nextLine();

@@ -23,7 +23,7 @@ import java.util.Optional;
 public final class ChatFeature implements GatewayFeature {
 
     /** The version {@code hello} reports. */
-    public static final String VERSION = "0.1.0";
+    public static final String VERSION = dev.ollamamax.server.GatewayVersion.VALUE;
 
     private final ChatRuntime runtime;
     private final HostPolicy hostPolicy;
@@ -46,7 +46,7 @@ public final class ChatFeature implements GatewayFeature {
         ChatHub hub = new ChatHub(codec, metrics, nodes.registry(),
                 Duration.ofMillis(config.getLong(Setting.WS_HEARTBEAT_MS)),
                 Duration.ofMillis(config.getLong(Setting.WS_METRICS_INTERVAL_MS)), limits.authRecheck());
-        this.runtime = new ChatRuntime(hub, nodes.registry(), nodes.upstream(), auth, sink, usage, context.json(),
+        this.runtime = new ChatRuntime(hub, nodes.registry(), nodes.upstream(), nodes.aliases(), auth, sink, usage, context.json(),
                 config.getLong(Setting.WS_MAX_FRAME_BYTES), VERSION, limits, new GenerationPermits(limits.maxGenerationsPerUser()));
     }
 

@@ -32,7 +32,8 @@ final class Generation {
 
     private final ChatConnection connection;
     private final ChatRuntime rt;
-    private final ClientFrame.Inference request;
+    /** As the client sent it, until an alias in it is resolved to the model that serves it. */
+    private volatile ClientFrame.Inference request;
     private final String id;
     private final String conversationId;
     private final StringBuilder answer;
@@ -131,6 +132,12 @@ final class Generation {
     private Outcome generate() {
         UpstreamCall c;
         try {
+            String model = rt.aliases().resolve(request.model()).model();
+            if (!model.equals(request.model())) {
+                ClientFrame.Inference r = request;
+                request = new ClientFrame.Inference(r.id(), model, r.messages(), r.content(), r.conversationId(), r.settings(),
+                        r.node(), r.regenerate());
+            }
             c = rt.upstream().open(request.model(), "/api/chat", OllamaChatRequest.body(rt.json(), request),
                     Optional.ofNullable(request.node()));
         } catch (GatewayException e) {

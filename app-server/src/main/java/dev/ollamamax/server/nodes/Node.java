@@ -74,6 +74,11 @@ public final class Node {
         return loaded.stream().anyMatch(m -> ModelNames.same(m, model));
     }
 
+    /** What the node's {@code /api/version} said at the last probe. */
+    public Optional<String> version() {
+        return Optional.ofNullable(version);
+    }
+
     public long latencyMs() {
         return latencyMs;
     }

@@ -27,6 +27,7 @@ public final class NodesFeature implements GatewayFeature {
     private final Upstream upstream;
     private final ClusterRoutes routes;
     private final Optional<NodeSync> sync;
+    private final ModelAliases aliases;
 
     /** Nodes of this instance only (nodes added through the API are not shared). */
     public NodesFeature(GatewayContext context) {
@@ -46,9 +47,18 @@ public final class NodesFeature implements GatewayFeature {
         this.upstream = new Upstream(registry, client, context.json(), context.meters(),
                 Duration.ofMillis(config.getLong(Setting.STREAM_IDLE_TIMEOUT_MS)));
         this.routes = new ClusterRoutes(context.json(), registry, prober, sync);
+        this.aliases = new ModelAliases(registry, context.meters(), configuredAliases(config));
         addConfiguredNodes(config);
         sync.ifPresent(s -> s.start(registry, prober));
         prober.start(Duration.ofMillis(config.getLong(Setting.NODE_PROBE_INTERVAL_MS)));
+    }
+
+    private static java.util.Map<String, java.util.List<String>> configuredAliases(Config config) {
+        try {
+            return ModelAliases.parse(config.get(Setting.MODEL_ALIASES));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("MODEL_ALIASES: " + e.getMessage(), e);
+        }
     }
 
     private void addConfiguredNodes(Config config) {
@@ -93,6 +103,11 @@ public final class NodesFeature implements GatewayFeature {
 
     public NodeRegistry registry() {
         return registry;
+    }
+
+    /** Model aliases and fallback groups ({@code MODEL_ALIASES} and the stored ones). */
+    public ModelAliases aliases() {
+        return aliases;
     }
 
     public Upstream upstream() {

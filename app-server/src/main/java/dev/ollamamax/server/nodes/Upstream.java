@@ -66,9 +66,18 @@ public final class Upstream implements AutoCloseable {
      * returns once a first good line has arrived.
      */
     public UpstreamCall open(String model, String path, byte[] body, Optional<String> pinnedNode) {
-        List<Node> candidates = pinnedNode.map(this::pinned).orElseGet(() -> registry.candidates(model));
-        if (candidates.isEmpty()) {
+        return open(model, path, body, pinnedNode, NodeNeed.NONE);
+    }
+
+    /** {@link #open(String, String, byte[], Optional)} on the nodes that meet {@code need} only. */
+    public UpstreamCall open(String model, String path, byte[] body, Optional<String> pinnedNode, NodeNeed need) {
+        List<Node> all = pinnedNode.map(this::pinned).orElseGet(() -> registry.candidates(model));
+        if (all.isEmpty()) {
             throw noCandidate(model);
+        }
+        List<Node> candidates = all.stream().filter(need::satisfiedBy).toList();
+        if (candidates.isEmpty()) {
+            throw need.refusal(model, all);
         }
         List<String> failures = new ArrayList<>();
         boolean allMissing = true;

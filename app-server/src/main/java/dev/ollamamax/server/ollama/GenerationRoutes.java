@@ -8,6 +8,8 @@ import dev.ollamamax.server.cache.AnswerCache;
 import dev.ollamamax.server.cache.WholeAnswer;
 import dev.ollamamax.server.errors.GatewayException;
 import dev.ollamamax.server.http.JsonBodies;
+import dev.ollamamax.server.http.ModelHeader;
+import dev.ollamamax.server.nodes.ModelAliases;
 import dev.ollamamax.server.nodes.Upstream;
 import dev.ollamamax.server.nodes.UpstreamCall;
 import dev.ollamamax.server.usage.UsageTicket;
@@ -25,7 +27,12 @@ final class GenerationRoutes implements HttpService {
     private final Upstream upstream;
     private final AnswerCache answers;
 
-    GenerationRoutes(ObjectMapper json, Upstream upstream, AnswerCache answers) {
+    private final ModelAliases aliases;
+    private final ClusterUnload unload;
+
+    GenerationRoutes(ObjectMapper json, Upstream upstream, ModelAliases aliases, ClusterUnload unload, AnswerCache answers) {
+        this.aliases = aliases;
+        this.unload = unload;
         this.json = json;
         this.upstream = upstream;
         this.answers = answers;
@@ -42,18 +49,21 @@ final class GenerationRoutes implements HttpService {
     private void generate(ServerRequest req, ServerResponse res, String path) throws Exception {
         byte[] raw = JsonBodies.readBytes(req);
         ObjectNode body = JsonBodies.parseObject(json, raw);
-        String model = JsonBodies.requireText(body, "model");
-        ModelAccess.require(req, model);
+        String requested = JsonBodies.requireText(body, "model");
+        String model = resolve(req, res, body, requested);
         if (path.equals("/api/chat")) {
             validateMessages(body);
         } else if (body.has("prompt") && !body.get("prompt").isTextual()) {
             throw GatewayException.badRequest("The field 'prompt' must be a string", "prompt");
         }
         boolean stream = body.path("stream").asBoolean(true);
-        boolean hadNodeField = body.has("node");
+        boolean rewritten = body.has("node") || !model.equals(requested);
         Optional<String> node = pinnedNode(body);
-        // the validated body goes to the node as it came, unless our "node" field had to come out
-        byte[] forward = hadNodeField ? json.writeValueAsBytes(body) : raw;
+        // the validated body goes to the node as it came, unless our "node" field had to come out or an alias was resolved
+        byte[] forward = rewritten ? json.writeValueAsBytes(body) : raw;
+        if (ClusterUnload.isUnload(body, path) && unload.unload(model, path, forward, res)) {
+            return;
+        }
         if (stream) {
             NdjsonRelay.relay(json, upstream, UsageTicket.open(req, upstream, model, path, forward, node), model, res);
         } else {
@@ -63,8 +73,7 @@ final class GenerationRoutes implements HttpService {
 
     private void embed(ServerRequest req, ServerResponse res, String path) throws Exception {
         ObjectNode body = JsonBodies.readObject(json, req);
-        String model = JsonBodies.requireText(body, "model");
-        ModelAccess.require(req, model);
+        String model = resolve(req, res, body, JsonBodies.requireText(body, "model"));
         if (path.equals("/api/embed")) {
             JsonNode input = body.get("input");
             if (input == null || !(input.isTextual() || input.isArray())) {
@@ -73,6 +82,17 @@ final class GenerationRoutes implements HttpService {
         }
         UpstreamCall call = UsageTicket.open(req, upstream, model, path, json.writeValueAsBytes(body), pinnedNode(body));
         sendWhole(call, model, res);
+    }
+
+    /** Access checked on the name asked for; an alias resolved (into the body) and the model used named in a header. */
+    private String resolve(ServerRequest req, ServerResponse res, ObjectNode body, String requested) {
+        ModelAccess.require(req, requested);
+        ModelAliases.Resolution resolution = aliases.resolve(requested);
+        ModelHeader.set(res, resolution);
+        if (!resolution.model().equals(requested)) {
+            body.put("model", resolution.model());
+        }
+        return resolution.model();
     }
 
     private void sendWhole(UpstreamCall call, String model, ServerResponse res) throws Exception {

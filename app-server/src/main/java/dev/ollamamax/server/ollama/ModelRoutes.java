@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ollamamax.server.GatewayVersion;
 import dev.ollamamax.server.auth.ModelAccess;
 import dev.ollamamax.server.cache.AnswerCache;
 import dev.ollamamax.server.errors.ErrorKind;
 import dev.ollamamax.server.errors.GatewayException;
 import dev.ollamamax.server.http.JsonBodies;
+import dev.ollamamax.server.http.ModelHeader;
+import dev.ollamamax.server.nodes.ModelAliases;
 import dev.ollamamax.server.nodes.ModelNames;
 import dev.ollamamax.server.nodes.Node;
 import dev.ollamamax.server.nodes.NodeClient;
@@ -16,6 +19,7 @@ import dev.ollamamax.server.nodes.NodeErrorText;
 import dev.ollamamax.server.nodes.NodeRegistry;
 import dev.ollamamax.server.nodes.NodeResponse;
 import dev.ollamamax.server.nodes.NodesFeature;
+import dev.ollamamax.server.nodes.OllamaVersion;
 import dev.ollamamax.server.nodes.UpstreamCall;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -27,6 +31,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -70,32 +75,72 @@ final class ModelRoutes implements HttpService {
                 merged.putIfAbsent(ModelNames.normalize(m.path("name").asText()), m);
             }
         }
+        for (ModelAliases.Alias alias : nodes.aliases().all()) {
+            alias.models().stream().map(m -> merged.get(ModelNames.normalize(m))).filter(java.util.Objects::nonNull)
+                    .findFirst().ifPresent(tag -> {
+                        ObjectNode entry = tag.deepCopy();
+                        entry.put("name", alias.name()).put("model", alias.name());
+                        alias.models().forEach(entry.putArray("ollamamax_alias_of")::add);
+                        merged.putIfAbsent(ModelNames.normalize(alias.name()), entry);
+                    });
+        }
         ObjectNode out = json.createObjectNode();
         out.putArray("models").addAll(merged.values());
         JsonBodies.send(json, res, 200, out);
     }
 
+    /** Every node's loaded models, each entry naming the node that holds it ({@code "node"}: its id). */
     private void ps(ServerRequest req, ServerResponse res) throws Exception {
         ObjectNode out = json.createObjectNode();
         ArrayNode models = out.putArray("models");
-        for (NodeResponse<byte[]> r : fanOut(routable(), "GET", "/api/ps", null)) {
+        List<Node> targets = routable();
+        List<NodeResponse<byte[]>> answers = fanOut(targets, "GET", "/api/ps", null);
+        for (int i = 0; i < targets.size(); i++) {
+            NodeResponse<byte[]> r = answers.get(i);
             if (r != null && r.statusCode() == 200) {
-                json.readTree(r.body()).path("models").forEach(models::add);
+                String node = targets.get(i).id();
+                json.readTree(r.body()).path("models").forEach(m -> {
+                    if (m.isObject()) {
+                        models.add(((ObjectNode) m.deepCopy()).put("node", node));
+                    }
+                });
             }
         }
         JsonBodies.send(json, res, 200, out);
     }
 
+    /**
+     * {@code version} is the lowest version among the healthy nodes (what every request can count on),
+     * {@code gateway_version} the gateway's own, {@code node_versions} each healthy node's.
+     */
     private void version(ServerRequest req, ServerResponse res) {
-        String version = routable().stream().map(n -> n.snapshot().version().orElse(null))
-                .filter(v -> v != null).findFirst().orElse("0.0.0");
-        JsonBodies.send(json, res, 200, Map.of("version", version));
+        ObjectNode out = json.createObjectNode();
+        ObjectNode perNode = json.createObjectNode();
+        String lowest = null;
+        for (Node n : routable()) {
+            Optional<String> v = n.version().filter(OllamaVersion::known);
+            v.ifPresent(version -> perNode.put(n.id(), version));
+            if (v.isPresent() && (lowest == null || OllamaVersion.ORDER.compare(v.get(), lowest) < 0)) {
+                lowest = v.get();
+            }
+        }
+        out.put("version", lowest == null ? "0.0.0" : lowest);
+        out.put("gateway_version", GatewayVersion.VALUE);
+        out.set("node_versions", perNode);
+        JsonBodies.send(json, res, 200, out);
     }
 
     private void show(ServerRequest req, ServerResponse res) throws Exception {
         ObjectNode body = JsonBodies.readObject(json, req);
-        String model = modelField(body, "model", "name");
-        ModelAccess.require(req, model);
+        String requested = modelField(body, "model", "name");
+        ModelAccess.require(req, requested);
+        ModelAliases.Resolution resolution = nodes.aliases().resolve(requested);
+        String model = resolution.model();
+        ModelHeader.set(res, resolution);
+        if (!model.equals(requested)) {
+            body.remove("name");
+            body.put("model", model);
+        }
         List<Node> having = registry.candidates(model);
         if (having.isEmpty()) {
             throw GatewayException.modelNotFound(model);

@@ -15,7 +15,8 @@ public final class OllamaFeature implements GatewayFeature {
     private final ModelRoutes models;
 
     public OllamaFeature(GatewayContext context, NodesFeature nodes, AnswerCache answers) {
-        this.generation = new GenerationRoutes(context.json(), nodes.upstream(), answers);
+        this.generation = new GenerationRoutes(context.json(), nodes.upstream(), nodes.aliases(),
+                new ClusterUnload(context.json(), nodes), answers);
         this.models = new ModelRoutes(context.json(), nodes, answers);
     }
 

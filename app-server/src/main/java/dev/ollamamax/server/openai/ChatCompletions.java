@@ -3,10 +3,10 @@ package dev.ollamamax.server.openai;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ollamamax.server.auth.ModelAccess;
 import dev.ollamamax.server.cache.AnswerCache;
 import dev.ollamamax.server.cache.WholeAnswer;
 import dev.ollamamax.server.http.JsonBodies;
+import dev.ollamamax.server.nodes.ModelAliases;
 import dev.ollamamax.server.nodes.Upstream;
 import dev.ollamamax.server.nodes.UpstreamCall;
 import dev.ollamamax.server.usage.UsageTicket;
@@ -25,33 +25,35 @@ final class ChatCompletions {
 
     private final ObjectMapper json;
     private final Upstream upstream;
+    private final ModelAliases aliases;
     private final Clock clock;
     private final ChatTranslation translation;
     private final AnswerCache answers;
 
-    ChatCompletions(ObjectMapper json, Upstream upstream, Clock clock, AnswerCache answers) {
+    ChatCompletions(ObjectMapper json, Upstream upstream, ModelAliases aliases, Clock clock, AnswerCache answers) {
         this.answers = answers;
         this.json = json;
         this.upstream = upstream;
+        this.aliases = aliases;
         this.clock = clock;
         this.translation = new ChatTranslation(json);
     }
 
     void handle(ServerRequest req, ServerResponse res) throws Exception {
         ObjectNode body = JsonBodies.readObject(json, req);
-        String model = OpenAiRequests.model(body);
-        ModelAccess.require(req, model);
+        String model = OpenAiRequests.resolve(req, res, body, aliases);
         boolean stream = OpenAiRequests.stream(body);
         boolean includeUsage = OpenAiRequests.includeUsage(body);
         ObjectNode ollama = translation.toOllama(body, model, stream);
         byte[] forward = json.writeValueAsBytes(ollama);
         ChunkFactory chunks = ChunkFactory.chat(json, clock, model, stream && includeUsage);
         if (stream) {
-            UpstreamCall call = UsageTicket.open(req, upstream, model, "/api/chat", forward, Optional.empty());
+            UpstreamCall call = UsageTicket.open(req, upstream, model, "/api/chat", forward, Optional.empty(),
+                    Logprobs.need(ollama));
             SseRelay.relay(json, upstream, call, model, new ChatStream(chunks, includeUsage), res);
         } else {
             whole(answers.fetch(req, res, upstream, "/v1/chat/completions", body, model, "/api/chat", forward,
-                    Optional.empty()), chunks, res);
+                    Optional.empty(), Logprobs.need(ollama)), chunks, res);
         }
     }
 
@@ -76,7 +78,7 @@ final class ChatCompletions {
         if (tools) {
             m.set("tool_calls", chunks.toolCalls(message.path("tool_calls"), 0, false));
         }
-        choice.putNull("logprobs");
+        choice.set("logprobs", Logprobs.chatChoice(json, answer));
         choice.put("finish_reason", ChunkFactory.finishReason(answer, tools));
         out.set("usage", chunks.usage(answer));
         res.header(HeaderNames.create("X-OllamaMax-Node"), whole.node());
@@ -104,7 +106,13 @@ final class ChatCompletions {
         @Override
         public List<ObjectNode> line(JsonNode line) {
             ObjectNode delta = delta(line.path("message"));
-            return delta.isEmpty() ? List.of() : List.of(chunk(delta, null));
+            JsonNode logprobs = Logprobs.chatChoice(chunks.json(), line);
+            if (delta.isEmpty() && logprobs.isNull()) {
+                return List.of();
+            }
+            ObjectNode chunk = chunk(delta, null);
+            ((ObjectNode) chunk.path("choices").get(0)).set("logprobs", logprobs);
+            return List.of(chunk);
         }
 
         @Override

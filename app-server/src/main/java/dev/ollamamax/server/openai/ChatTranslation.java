@@ -10,10 +10,16 @@ import java.util.Set;
 /**
  * An OpenAI chat completion request as the body of an Ollama {@code /api/chat} request: messages
  * (text or content parts, data-URL images, tool calls and tool results), sampling options,
- * {@code response_format} and tools. What Ollama cannot do is refused with a 400, never dropped.
+ * {@code response_format}, tools, reasoning effort (as {@code think}) and log probabilities. What Ollama
+ * cannot do, and any parameter not listed in {@link #KNOWN}, is refused with a 400, never dropped.
  */
 final class ChatTranslation {
 
+
+    static final KnownParameters KNOWN = new KnownParameters("/v1/chat/completions", Set.of("model", "messages", "stream",
+            "stream_options", "temperature", "top_p", "frequency_penalty", "presence_penalty", "seed", "stop", "max_tokens",
+            "max_completion_tokens", "n", "response_format", "tools", "tool_choice", "logprobs", "top_logprobs",
+            "reasoning_effort", "reasoning"));
 
     private final ObjectMapper json;
 
@@ -23,9 +29,8 @@ final class ChatTranslation {
 
     /** The Ollama body; {@code stream} as given. Validates everything it reads. */
     ObjectNode toOllama(ObjectNode body, String model, boolean stream) {
+        KNOWN.check(body);
         OpenAiRequests.singleChoice(body);
-        OpenAiRequests.unsupportedWhenSet(body, "logprobs", "logprobs");
-        OpenAiRequests.unsupportedWhenSet(body, "top_logprobs", "top_logprobs");
         ObjectNode out = json.createObjectNode();
         out.put("model", model);
         out.set("messages", new ChatMessages(json).translate(body.get("messages")));
@@ -36,6 +41,8 @@ final class ChatTranslation {
         }
         OpenAiRequests.present(body, "response_format").ifPresent(f -> format(f, out));
         tools(body, out);
+        Reasoning.think(body, out);
+        Logprobs.chat(body, out);
         return out;
     }
 

@@ -3,11 +3,11 @@ package dev.ollamamax.server.openai;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ollamamax.server.auth.ModelAccess;
 import dev.ollamamax.server.cache.AnswerCache;
 import dev.ollamamax.server.cache.WholeAnswer;
 import dev.ollamamax.server.errors.GatewayException;
 import dev.ollamamax.server.http.JsonBodies;
+import dev.ollamamax.server.nodes.ModelAliases;
 import dev.ollamamax.server.nodes.Upstream;
 import dev.ollamamax.server.nodes.UpstreamCall;
 import dev.ollamamax.server.usage.UsageTicket;
@@ -18,55 +18,63 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** {@code POST /v1/completions} (legacy text completions): Ollama {@code /api/generate}, whole or as SSE. */
 final class Completions {
 
     private static final String OBJECT = "text_completion";
+    private static final KnownParameters KNOWN = new KnownParameters("/v1/completions", Set.of("model", "prompt", "suffix",
+            "stream", "stream_options", "temperature", "top_p", "frequency_penalty", "presence_penalty", "seed", "stop",
+            "max_tokens", "n", "best_of", "echo", "logprobs"));
 
     private final ObjectMapper json;
     private final Upstream upstream;
+    private final ModelAliases aliases;
     private final Clock clock;
     private final AnswerCache answers;
 
-    Completions(ObjectMapper json, Upstream upstream, Clock clock, AnswerCache answers) {
+    Completions(ObjectMapper json, Upstream upstream, ModelAliases aliases, Clock clock, AnswerCache answers) {
         this.answers = answers;
         this.json = json;
         this.upstream = upstream;
+        this.aliases = aliases;
         this.clock = clock;
     }
 
     void handle(ServerRequest req, ServerResponse res) throws Exception {
         ObjectNode body = JsonBodies.readObject(json, req);
-        String model = OpenAiRequests.model(body);
-        ModelAccess.require(req, model);
+        String model = OpenAiRequests.resolve(req, res, body, aliases);
         boolean stream = OpenAiRequests.stream(body);
         boolean includeUsage = OpenAiRequests.includeUsage(body);
         ObjectNode ollama = toOllama(body, model, stream);
         byte[] forward = json.writeValueAsBytes(ollama);
         ChunkFactory chunks = ChunkFactory.text(json, clock, model, stream && includeUsage);
         if (stream) {
-            UpstreamCall call = UsageTicket.open(req, upstream, model, "/api/generate", forward, Optional.empty());
+            UpstreamCall call = UsageTicket.open(req, upstream, model, "/api/generate", forward, Optional.empty(),
+                    Logprobs.need(ollama));
             SseRelay.relay(json, upstream, call, model, new TextStream(chunks, includeUsage), res);
             return;
         }
         WholeAnswer whole = answers.fetch(req, res, upstream, "/v1/completions", body, model, "/api/generate", forward,
-                Optional.empty());
+                Optional.empty(), Logprobs.need(ollama));
         JsonNode answer = json.readTree(whole.line());
         ObjectNode out = chunks.envelope(OBJECT);
-        out.putArray("choices").add(choice(answer.path("response").asText(""), ChunkFactory.finishReason(answer, false)));
+        ObjectNode choice = choice(answer.path("response").asText(""), ChunkFactory.finishReason(answer, false));
+        choice.set("logprobs", Logprobs.completionChoice(json, answer, 0));
+        out.putArray("choices").add(choice);
         out.set("usage", chunks.usage(answer));
         res.header(HeaderNames.create("X-OllamaMax-Node"), whole.node());
         JsonBodies.send(json, res, 200, out);
     }
 
     private ObjectNode toOllama(ObjectNode body, String model, boolean stream) {
+        KNOWN.check(body);
         OpenAiRequests.singleChoice(body);
         OpenAiRequests.integer(body, "best_of").filter(n -> n > 1).ifPresent(n -> {
             throw GatewayException.badRequest("best_of > 1 is not supported by OllamaMax", "best_of");
         });
         OpenAiRequests.unsupportedWhenSet(body, "echo", "echo");
-        OpenAiRequests.unsupportedWhenSet(body, "logprobs", "logprobs");
         ObjectNode out = json.createObjectNode();
         out.put("model", model);
         out.put("prompt", prompt(body));
@@ -81,6 +89,7 @@ final class Completions {
         if (!options.isEmpty()) {
             out.set("options", options);
         }
+        Logprobs.completion(body, out);
         return out;
     }
 
@@ -114,6 +123,7 @@ final class Completions {
 
         private final ChunkFactory chunks;
         private final boolean includeUsage;
+        private int offset;
 
         TextStream(ChunkFactory chunks, boolean includeUsage) {
             this.chunks = chunks;
@@ -128,7 +138,14 @@ final class Completions {
         @Override
         public List<ObjectNode> line(JsonNode line) {
             String text = line.path("response").asText("");
-            return text.isEmpty() ? List.of() : List.of(chunk(text, null));
+            JsonNode logprobs = Logprobs.completionChoice(chunks.json(), line, offset);
+            offset += text.length();
+            if (text.isEmpty() && logprobs.isNull()) {
+                return List.of();
+            }
+            ObjectNode chunk = chunk(text, null);
+            ((ObjectNode) chunk.path("choices").get(0)).set("logprobs", logprobs);
+            return List.of(chunk);
         }
 
         @Override

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ollamamax.server.errors.ErrorKind;
 import dev.ollamamax.server.errors.GatewayException;
 import dev.ollamamax.server.http.JsonBodies;
+import dev.ollamamax.server.nodes.ModelAliases;
 import dev.ollamamax.server.nodes.ModelNames;
 import dev.ollamamax.server.nodes.Node;
 import dev.ollamamax.server.nodes.NodeRegistry;
@@ -27,11 +28,13 @@ final class ModelsRoutes {
 
     private final ObjectMapper json;
     private final NodeRegistry registry;
+    private final ModelAliases aliases;
     private final Clock clock;
 
-    ModelsRoutes(ObjectMapper json, NodeRegistry registry, Clock clock) {
+    ModelsRoutes(ObjectMapper json, NodeRegistry registry, ModelAliases aliases, Clock clock) {
         this.json = json;
         this.registry = registry;
+        this.aliases = aliases;
         this.clock = clock;
     }
 
@@ -67,6 +70,18 @@ final class ModelsRoutes {
                 if (!name.isBlank()) {
                     merged.putIfAbsent(ModelNames.normalize(name), model(name, m));
                 }
+            }
+        }
+        for (ModelAliases.Alias alias : aliases.all()) {
+            List<ObjectNode> served = alias.models().stream().map(m -> merged.get(ModelNames.normalize(m)))
+                    .filter(java.util.Objects::nonNull).toList();
+            if (!served.isEmpty()) {
+                ObjectNode o = json.createObjectNode();
+                o.put("id", alias.name());
+                o.put("object", "model");
+                o.put("created", served.getFirst().path("created").asLong());
+                o.put("owned_by", "ollamamax-alias");
+                merged.putIfAbsent(ModelNames.normalize(alias.name()), o);
             }
         }
         return merged;

@@ -13,7 +13,7 @@ import io.helidon.webserver.http.HttpRouting;
 
 /**
  * The OpenAI-compatible API under {@code /v1} on the primary listener: models, chat completions,
- * completions and embeddings, routed to the Ollama nodes. Any other {@code /v1} path (or method) is an
+ * completions, embeddings and (stateless) responses, routed to the Ollama nodes. Any other {@code /v1} path (or method) is an
  * OpenAI-shaped 404, so this feature must be the last to add routes under {@code /v1}.
  */
 public final class OpenAiFeature implements GatewayFeature {
@@ -22,12 +22,14 @@ public final class OpenAiFeature implements GatewayFeature {
     private final ChatCompletions chat;
     private final Completions completions;
     private final Embeddings embeddings;
+    private final Responses responses;
 
     public OpenAiFeature(GatewayContext context, NodesFeature nodes, AnswerCache answers) {
-        this.models = new ModelsRoutes(context.json(), nodes.registry(), context.clock());
-        this.chat = new ChatCompletions(context.json(), nodes.upstream(), context.clock(), answers);
-        this.completions = new Completions(context.json(), nodes.upstream(), context.clock(), answers);
-        this.embeddings = new Embeddings(context.json(), nodes.upstream());
+        this.models = new ModelsRoutes(context.json(), nodes.registry(), nodes.aliases(), context.clock());
+        this.chat = new ChatCompletions(context.json(), nodes.upstream(), nodes.aliases(), context.clock(), answers);
+        this.completions = new Completions(context.json(), nodes.upstream(), nodes.aliases(), context.clock(), answers);
+        this.embeddings = new Embeddings(context.json(), nodes.upstream(), nodes.aliases());
+        this.responses = new Responses(context.json(), nodes.upstream(), nodes.aliases(), context.clock(), answers);
     }
 
     @Override
@@ -40,10 +42,11 @@ public final class OpenAiFeature implements GatewayFeature {
                 .post("/v1/chat/completions", chat::handle)
                 .post("/v1/completions", completions::handle)
                 .post("/v1/embeddings", embeddings::handle)
+                .post("/v1/responses", responses::handle)
                 .route(m -> m != Method.OPTIONS, PathMatchers.create("/v1/*"), (req, res) -> {
                     throw new GatewayException(ErrorKind.NOT_FOUND, "Invalid URL (" + req.prologue().method().text() + " "
                             + req.path().path() + "): OllamaMax serves GET /v1/models, GET /v1/models/{id}, "
-                            + "POST /v1/chat/completions, POST /v1/completions and POST /v1/embeddings");
+                            + "POST /v1/chat/completions, POST /v1/completions, POST /v1/embeddings and POST /v1/responses");
                 });
     }
 }

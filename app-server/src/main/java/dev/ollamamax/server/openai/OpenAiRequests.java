@@ -3,8 +3,13 @@ package dev.ollamamax.server.openai;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ollamamax.server.auth.ModelAccess;
 import dev.ollamamax.server.errors.GatewayException;
 import dev.ollamamax.server.http.JsonBodies;
+import dev.ollamamax.server.http.ModelHeader;
+import dev.ollamamax.server.nodes.ModelAliases;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
 import java.util.Optional;
 
 /**
@@ -18,6 +23,20 @@ final class OpenAiRequests {
 
     static String model(ObjectNode body) {
         return JsonBodies.requireText(body, "model");
+    }
+
+    /**
+     * The model the request goes to: the key's access is checked on the name asked for, an alias is
+     * resolved to the first of its models some healthy node serves, the body's {@code model} is replaced
+     * with it (so the cache keys on what answered) and {@code X-OllamaMax-Model} names it.
+     */
+    static String resolve(ServerRequest req, ServerResponse res, ObjectNode body, ModelAliases aliases) {
+        String requested = model(body);
+        ModelAccess.require(req, requested);
+        ModelAliases.Resolution resolution = aliases.resolve(requested);
+        ModelHeader.set(res, resolution);
+        body.put("model", resolution.model());
+        return resolution.model();
     }
 
     /** The field when it is present and not JSON null. */

@@ -23,7 +23,7 @@ final class SseRelay {
 
     static void relay(ObjectMapper json, Upstream upstream, UpstreamCall call, String model,
                       StreamTranslation translation, ServerResponse res) {
-        try (call; SseWriter sse = SseWriter.open(json, res, call.node().id())) {
+        try (call; SseWriter sse = SseWriter.open(json, res, call.node().id(), translation.namedEvents())) {
             send(sse, translation.opening());
             try {
                 byte[] bytes;
@@ -31,27 +31,38 @@ final class SseRelay {
                     JsonNode line = parse(json, bytes);
                     if (line == null || line.hasNonNull("error")) {
                         call.failed();
-                        sse.error("Node " + call.node().id() + " failed mid-answer: "
+                        fail(sse, translation, "Node " + call.node().id() + " failed mid-answer: "
                                 + (line == null ? "it sent something that is not JSON" : line.path("error").asText()));
                         return;
                     }
                     if (line.path("done").asBoolean(false)) {
                         upstream.recordUsage(call, model, line);
                         send(sse, translation.end(line));
-                        sse.done();
+                        if (!translation.namedEvents()) {
+                            sse.done();
+                        }
                         return;
                     }
                     send(sse, translation.line(line));
                 }
                 call.failed();
-                sse.error("Node " + call.node().id() + " ended the stream before the answer was complete");
+                fail(sse, translation, "Node " + call.node().id() + " ended the stream before the answer was complete");
             } catch (IOException e) {
                 call.failed();
                 Thread.interrupted(); // a stopped read may leave the flag set; it would close the client's socket
-                sse.error("The answer was cut off: " + e.getMessage());
+                fail(sse, translation, "The answer was cut off: " + e.getMessage());
             }
         } catch (UncheckedIOException e) {
             // the client went away: closing the call (above) stops reading from the node
+        }
+    }
+
+    private static void fail(SseWriter sse, StreamTranslation translation, String message) {
+        ObjectNode event = translation.failure(message);
+        if (event != null) {
+            sse.event(event);
+        } else {
+            sse.error(message);
         }
     }
 

@@ -19,25 +19,39 @@ final class SseWriter implements AutoCloseable {
     private static final byte[] END = "\n\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.US_ASCII);
 
+    private static final byte[] EVENT = "event: ".getBytes(StandardCharsets.US_ASCII);
+
     private final ObjectMapper json;
     private final OutputStream out;
+    private final boolean named;
 
-    private SseWriter(ObjectMapper json, OutputStream out) {
+    private SseWriter(ObjectMapper json, OutputStream out, boolean named) {
         this.json = json;
         this.out = out;
+        this.named = named;
     }
 
     /** Sends the SSE headers (status 200) and opens the body. */
     static SseWriter open(ObjectMapper json, ServerResponse res, String nodeId) {
+        return open(json, res, nodeId, false);
+    }
+
+    /** With {@code named}, each event is preceded by {@code event: <its "type">} (the Responses API). */
+    static SseWriter open(ObjectMapper json, ServerResponse res, String nodeId, boolean named) {
         res.header(HeaderNames.CONTENT_TYPE, "text/event-stream; charset=utf-8");
         res.header(HeaderNames.CACHE_CONTROL, "no-cache");
         res.header(HeaderNames.create("X-Accel-Buffering"), "no");
         res.header(HeaderNames.create("X-OllamaMax-Node"), nodeId);
-        return new SseWriter(json, res.outputStream());
+        return new SseWriter(json, res.outputStream(), named);
     }
 
     void event(ObjectNode data) {
         try {
+            if (named && data.path("type").isTextual()) {
+                out.write(EVENT);
+                out.write(data.path("type").asText().getBytes(StandardCharsets.UTF_8));
+                out.write('\n');
+            }
             out.write(DATA);
             out.write(json.writeValueAsBytes(data));
             out.write(END);

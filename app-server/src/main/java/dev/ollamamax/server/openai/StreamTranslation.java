@@ -15,4 +15,17 @@ interface StreamTranslation {
 
     /** Chunks for the node's final {@code done} line: its last text, the finish reason, usage when asked. */
     List<ObjectNode> end(JsonNode finalLine);
+
+    /**
+     * Whether each event goes out with its {@code type} as the SSE event name and the stream ends without
+     * {@code data: [DONE]} (the Responses API), rather than as bare {@code data:} chunks (chat, completions).
+     */
+    default boolean namedEvents() {
+        return false;
+    }
+
+    /** The event that reports a failure after the stream began; null for the chat-completions error shape. */
+    default ObjectNode failure(String message) {
+        return null;
+    }
 }

@@ -24,7 +24,7 @@ import java.util.Set;
  */
 final class UsageFilter implements Filter {
 
-    static final Set<String> ENDPOINTS = Set.of("/v1/chat/completions", "/v1/completions", "/v1/embeddings",
+    static final Set<String> ENDPOINTS = Set.of("/v1/chat/completions", "/v1/completions", "/v1/embeddings", "/v1/responses",
             "/api/chat", "/api/generate", "/api/embed", "/api/embeddings");
 
     private final UsageSink sink;

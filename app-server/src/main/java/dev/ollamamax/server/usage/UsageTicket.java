@@ -1,5 +1,6 @@
 package dev.ollamamax.server.usage;
 
+import dev.ollamamax.server.nodes.NodeNeed;
 import dev.ollamamax.server.nodes.Upstream;
 import dev.ollamamax.server.nodes.UpstreamCall;
 import io.helidon.webserver.http.ServerRequest;
@@ -23,9 +24,15 @@ public final class UsageTicket {
     /** {@link Upstream#open}, noting the model (also when it fails) and the call on this request's ticket. */
     public static UpstreamCall open(ServerRequest req, Upstream upstream, String model, String path, byte[] body,
                                     Optional<String> pinnedNode) {
+        return open(req, upstream, model, path, body, pinnedNode, NodeNeed.NONE);
+    }
+
+    /** {@link #open(ServerRequest, Upstream, String, String, byte[], Optional)} on nodes that meet {@code need}. */
+    public static UpstreamCall open(ServerRequest req, Upstream upstream, String model, String path, byte[] body,
+                                    Optional<String> pinnedNode, NodeNeed need) {
         Optional<UsageTicket> ticket = of(req);
         ticket.ifPresent(t -> t.model = model);
-        UpstreamCall call = upstream.open(model, path, body, pinnedNode);
+        UpstreamCall call = upstream.open(model, path, body, pinnedNode, need);
         ticket.ifPresent(t -> t.call = call);
         return call;
     }

@@ -60,7 +60,7 @@ class EmbeddingsTest {
     }
 
     @Test
-    void refusesTokenArraysAndUnknownEncodings() throws Exception {
+    void relaysTheNodesRefusalOfTokenArraysAndRefusesUnknownEncodings() throws Exception {
         try (FakeOllama node = FakeOllama.start().model("nomic-embed-text");
              TestGateway gw = TestGateway.start(home, node)) {
             HttpResponse<String> tokens = gw.post("/v1/embeddings", """
@@ -70,7 +70,7 @@ class EmbeddingsTest {
 
             assertThat(tokens.statusCode()).isEqualTo(400);
             assertThat(gw.json(tokens).path("error").path("param").asText()).isEqualTo("input");
-            assertThat(gw.json(tokens).path("error").path("message").asText()).contains("Token arrays");
+            assertThat(gw.json(tokens).path("error").path("message").asText()).contains("token-array").contains("invalid input type");
             assertThat(encoding.statusCode()).isEqualTo(400);
             assertThat(gw.json(encoding).path("error").path("param").asText()).isEqualTo("encoding_format");
         }

@@ -77,7 +77,7 @@ class ValidationTest {
 
     @Test
     void answersAnUnknownPathOrMethodWithAnOpenAiNotFound() throws Exception {
-        HttpResponse<String> path = gw.post("/v1/responses", "{}");
+        HttpResponse<String> path = gw.post("/v1/assistants", "{}");
         HttpResponse<String> method = gw.get("/v1/chat/completions");
 
         assertThat(path.statusCode()).isEqualTo(404);

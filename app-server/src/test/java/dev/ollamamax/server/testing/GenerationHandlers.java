@@ -19,7 +19,8 @@ import java.util.Optional;
  * {@link FakeModel#thinking()} tokens streams them as {@code message.thinking} (content empty) before the answer;
  * to a model without, it is refused with 400 "does not support thinking". {@code messages[].images} must be
  * base64 (else 400, as Ollama's JSON decoding of {@code []byte} refuses it); their count adds to
- * {@code prompt_eval_count}.
+ * {@code prompt_eval_count}. {@code logprobs}/{@code top_logprobs} are answered from version 0.12.11 on
+ * ({@link Answer}).
  */
 final class GenerationHandlers {
 
@@ -74,7 +75,7 @@ final class GenerationHandlers {
             List<String> thoughts = think ? found.get().model().thinking() : List.of();
             Answer answer = new Answer(kind, name, start, System.nanoTime(), Bodies.words(input) + images,
                     limit < 0 || limit >= reply.size() ? reply : reply.subList(0, limit),
-                    limit >= 0 && limit < reply.size() ? "length" : "stop", thoughts);
+                    limit >= 0 && limit < reply.size() ? "length" : "stop", thoughts, logprobs(request));
             Failure late = failure.orElse(null);
             if (Bodies.stream(request)) {
                 streamed(exchange, answer, late);
@@ -94,9 +95,9 @@ final class GenerationHandlers {
             FailureResponses.pause(delay);
             exchange.line(answer.thought(thought));
         }
-        for (String token : answer.tokens()) {
+        for (int i = 0; i < answer.tokens().size(); i++) {
             FailureResponses.pause(delay);
-            exchange.line(answer.chunk(token));
+            exchange.line(answer.chunk(i));
             if (late != null) {
                 FailureResponses.afterFirstLine(exchange, late, json);
                 return;
@@ -181,6 +182,18 @@ final class GenerationHandlers {
         return count;
     }
 
+    /**
+     * The number of top log probabilities asked for, -1 for none: {@code logprobs} is honoured from Ollama
+     * 0.12.11 on, as in Ollama; an older fake ignores it like an older Ollama does.
+     */
+    private int logprobs(ObjectNode request) {
+        if (!request.path("logprobs").asBoolean(false)
+                || !dev.ollamamax.server.nodes.OllamaVersion.atLeast(Optional.of(state.version()), "0.12.11")) {
+            return -1;
+        }
+        return request.path("top_logprobs").asInt(0);
+    }
+
     private static int numPredict(ObjectNode request) {
         JsonNode options = request.get("options");
         if (options == null || options.isNull()) {
@@ -199,12 +212,20 @@ final class GenerationHandlers {
         return numPredict.asInt();
     }
 
-    /** One answer being produced: builds its token lines and its final line. */
+    /**
+     * One answer being produced: builds its token lines and its final line. With {@code topLogprobs >= 0}
+     * every token carries Ollama's {@code logprobs} entry: token i has log probability {@code -(i+1)/10},
+     * its top alternatives are the token itself and {@code alt1}, {@code alt2}, … each 1 lower.
+     */
     private record Answer(Kind kind, String model, long start, long loaded, int promptWords, List<String> tokens,
-                          String doneReason, List<String> thinking) {
+                          String doneReason, List<String> thinking, int topLogprobs) {
 
-        ObjectNode chunk(String token) {
-            return content(base(), token).put("done", false);
+        ObjectNode chunk(int i) {
+            ObjectNode line = content(base(), tokens.get(i)).put("done", false);
+            if (topLogprobs >= 0) {
+                line.putArray("logprobs").add(logprob(i));
+            }
+            return line;
         }
 
         ObjectNode thought(String token) {
@@ -215,13 +236,42 @@ final class GenerationHandlers {
 
         ObjectNode last(String text, long evalStart) {
             long end = System.nanoTime();
-            return content(base(), text).put("done_reason", doneReason).put("done", true)
+            ObjectNode line = content(base(), text).put("done_reason", doneReason).put("done", true)
                     .put("total_duration", end - start)
                     .put("load_duration", loaded - start)
                     .put("prompt_eval_count", promptWords)
                     .put("prompt_eval_duration", evalStart - loaded)
                     .put("eval_count", tokens.size() + thinking.size())
                     .put("eval_duration", end - evalStart);
+            if (topLogprobs >= 0 && !text.isEmpty()) {
+                var all = line.putArray("logprobs");
+                for (int i = 0; i < tokens.size(); i++) {
+                    all.add(logprob(i));
+                }
+            }
+            return line;
+        }
+
+        private ObjectNode logprob(int i) {
+            double value = -(i + 1) / 10.0;
+            ObjectNode entry = token(tokens.get(i), value);
+            if (topLogprobs > 0) {
+                var top = entry.putArray("top_logprobs");
+                top.add(token(tokens.get(i), value));
+                for (int k = 1; k < topLogprobs; k++) {
+                    top.add(token("alt" + k, value - k));
+                }
+            }
+            return entry;
+        }
+
+        private static ObjectNode token(String token, double logprob) {
+            ObjectNode t = JsonNodeFactory.instance.objectNode().put("token", token).put("logprob", logprob);
+            var bytes = t.putArray("bytes");
+            for (byte b : token.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+                bytes.add(b & 0xff);
+            }
+            return t;
         }
 
         private ObjectNode base() {

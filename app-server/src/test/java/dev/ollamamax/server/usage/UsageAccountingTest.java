@@ -185,6 +185,26 @@ class UsageAccountingTest {
     }
 
     @Test
+    void aResponsesRequestIsCountedWithTheNodesOwnTokenCountsStreamedOrNot() throws Exception {
+        String token = login(user("user"));
+        Response whole = post(url("/v1/responses"), "{\"model\":\"tiny\",\"input\":\"say three words\"}",
+                "Authorization", "Bearer " + token);
+        assertThat(whole.status()).as(whole.body()).isEqualTo(200);
+        Response streamed = post(url("/v1/responses"), "{\"model\":\"tiny\",\"input\":\"two words\",\"stream\":true}",
+                "Authorization", "Bearer " + token);
+        assertThat(streamed.body()).contains("response.completed");
+        JsonNode rows = usage(token, "/auth/usage");
+        for (int i = 0; i < 50 && !rows.toString().contains("\"completion_tokens\":6"); i++) { // reported as each request ends
+            Thread.sleep(100);
+            rows = usage(token, "/auth/usage");
+        }
+        JsonNode row = row(rows, "tiny", false);
+        assertThat(row.get("requests").asLong()).isEqualTo(2);
+        assertThat(row.get("prompt_tokens").asLong()).isEqualTo(5);
+        assertThat(row.get("completion_tokens").asLong()).isEqualTo(6);
+    }
+
+    @Test
     void onlyAdminsSeeEveryonesUsage() throws Exception {
         String token = login(user("user"));
         post(url("/api/generate"), "{\"model\":\"tiny\",\"prompt\":\"x\",\"stream\":false}", "Authorization", "Bearer " + token);

@@ -21,6 +21,7 @@ public enum Setting {
     GRAFANA_PORT("GRAFANA_PORT", "grafana-port", "3001", "Grafana dashboards", false),
     PROMETHEUS_PORT("PROMETHEUS_PORT", "prometheus-port", "9090", "Prometheus", false),
     OLLAMA_NODES("OLLAMA_NODES", "ollama-nodes", "", "Comma-separated Ollama node URLs", false),
+    MODEL_ALIASES("MODEL_ALIASES", "model-aliases", "", "Model aliases with fallbacks, name=model[,fallback…] separated by ';' (e.g. coder=qwen2.5-coder:32b,qwen2.5-coder:7b;fast=llama3.2:1b): a request for the name goes to the first model some healthy node serves; the admin API /api/v1/aliases adds more (stored in PostgreSQL)", false),
     ENABLE_LOCAL_OLLAMA("ENABLE_LOCAL_OLLAMA", "enable-local-ollama", "true", "Add http://127.0.0.1:<ollama-port> as a node", false),
     OLLAMA_BINARY("OLLAMA_BINARY", "ollama-binary", "", "The ollama program the desktop starts local nodes with; looked up on the PATH when empty", false),
     ENABLE_OLLAMA_DISCOVERY("ENABLE_OLLAMA_DISCOVERY", "enable-ollama-discovery", "false", "Scan local discovery ports for Ollama servers", false),
