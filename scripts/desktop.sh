@@ -6,4 +6,7 @@ source scripts/env.sh
 if [ ! -f app-ui/target/ollamamax-desktop.jar ] || [ -n "$(find app-*/src pom.xml app-*/pom.xml -newer app-ui/target/ollamamax-desktop.jar -print -quit)" ]; then
   mvn -B -q -DskipTests package
 fi
-exec java -jar app-ui/target/ollamamax-desktop.jar "$@"
+# AppCDS: the first start writes a class-data archive beside the jar (rewritten when the jar changes); later
+# starts map it instead of loading and verifying every class again (docs/performance.md, "Window").
+exec java -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=app-ui/target/ollamamax-desktop.jsa \
+  -jar app-ui/target/ollamamax-desktop.jar "$@"

@@ -13,6 +13,7 @@ import dev.ollamamax.ui.chat.ModelChoices;
 import dev.ollamamax.ui.common.GatewayApi;
 import dev.ollamamax.ui.common.GatewayManager;
 import dev.ollamamax.ui.common.Icons;
+import dev.ollamamax.ui.common.LazyScreen;
 import dev.ollamamax.ui.common.NodeSummary;
 import dev.ollamamax.ui.common.Screen;
 import dev.ollamamax.ui.common.StackMonitor;
@@ -47,6 +48,7 @@ import java.util.logging.Logger;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.stage.Stage;
+import org.kordamp.ikonli.feather.Feather;
 
 /**
  * The composition root: builds the service registry, supervisor, gateway manager, view-models and
@@ -118,16 +120,21 @@ public final class DesktopApp implements AutoCloseable {
         chat.onFailover(alerts::failover);
 
         List<Screen> screens = new ArrayList<>();
-        screens.add(new DashboardView(new DashboardViewModel(monitor, registry, executor), executor, openUrl));
-        screens.add(new ChatView(chat, chatConnection));
-        screens.add(new NodesView(nodes, models, executor, openUrl));
-        screens.add(new MetricsView(metrics));
-        screens.add(new PortsView(ports, executor));
-        screens.add(new ServicesView(new ServicesViewModel(registry, Optional.of(supervisor), executor), executor));
-        screens.add(new SettingsView(settings));
-        screens.add(new LogsView(logs));
-        screens.add(new dev.ollamamax.ui.access.AccessView(
-                new dev.ollamamax.ui.access.AccessViewModel(api, executor, java.time.Clock.systemUTC())));
+        DashboardViewModel dashboard = new DashboardViewModel(monitor, registry, executor);
+        StartupTimes.afterFirstItems(dashboard.rows(),
+                ms -> LOG.info(() -> "Dashboard data shown " + ms + " ms after process start"));
+        screens.add(new DashboardView(dashboard, executor, openUrl));
+        // the Dashboard is shown first; every other screen is built when it is first selected (issue 15)
+        screens.add(LazyScreen.of("Chat", Feather.MESSAGE_SQUARE, () -> new ChatView(chat, chatConnection)));
+        screens.add(LazyScreen.of("Nodes", Feather.CPU, () -> new NodesView(nodes, models, executor, openUrl)));
+        screens.add(LazyScreen.of("Metrics", Feather.BAR_CHART_2, () -> new MetricsView(metrics)));
+        screens.add(LazyScreen.of("Ports", Feather.SHARE_2, () -> new PortsView(ports, executor)));
+        screens.add(LazyScreen.of("Services", Feather.SERVER,
+                () -> new ServicesView(new ServicesViewModel(registry, Optional.of(supervisor), executor), executor)));
+        screens.add(LazyScreen.of("Settings", Feather.SLIDERS, () -> new SettingsView(settings)));
+        screens.add(LazyScreen.of("Logs", Feather.FILE_TEXT, () -> new LogsView(logs)));
+        screens.add(LazyScreen.of("Access", Feather.KEY, () -> new dev.ollamamax.ui.access.AccessView(
+                new dev.ollamamax.ui.access.AccessViewModel(api, executor, java.time.Clock.systemUTC()))));
         this.window = new MainWindow(screens, status, theme, this::toggleTheme, quit);
     }
 

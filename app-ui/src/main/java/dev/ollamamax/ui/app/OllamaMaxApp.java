@@ -54,9 +54,9 @@ public final class OllamaMaxApp extends Application {
         DesktopApp stopping = desktop;
         // SIGTERM, SIGINT: JavaFX does not call stop(), so the gateway, its stores and ollama serve stop here
         exitHook = ExitPaths.onExit("desktop-exit", stopping::closeProcesses);
+        StartupTimes.afterFirstPulse(desktop.window().scene(), ms -> LOG.info(() -> "Window shown " + ms + " ms after process start"));
         desktop.show(stage);
-        long uptime = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
-        LOG.info(() -> "Window shown " + uptime + " ms after JVM start; starting the gateway");
+        LOG.info(() -> "Window built " + StartupTimes.sinceProcessStart() + " ms after process start; starting the gateway");
         desktop.startGateway();
     }
 

@@ -5,10 +5,13 @@ import atlantafx.base.theme.PrimerLight;
 import java.util.Locale;
 import javafx.application.Application;
 
-/** The two looks of the app (AtlantaFX Primer), applied as the user-agent stylesheet. */
+/**
+ * The two looks of the app (AtlantaFX Primer), applied as the user-agent stylesheet. The binary form (BSS) is
+ * used: parsing the 165 KB text form on the FX thread held the first paint back (issue 15).
+ */
 public enum Theme {
-    LIGHT(new PrimerLight().getUserAgentStylesheet()),
-    DARK(new PrimerDark().getUserAgentStylesheet());
+    LIGHT(new PrimerLight().getUserAgentStylesheetBSS()),
+    DARK(new PrimerDark().getUserAgentStylesheetBSS());
 
     private final String stylesheet;
 

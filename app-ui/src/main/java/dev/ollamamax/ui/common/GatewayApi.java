@@ -2,6 +2,7 @@ package dev.ollamamax.ui.common;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ollamamax.shared.runtime.Lazy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -19,7 +20,7 @@ public final class GatewayApi implements AutoCloseable {
 
     private final GatewayManager gateway;
     private final ObjectMapper json = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final Lazy<HttpClient> http = Lazy.of(() -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build());
 
     /** A request the gateway refused or could not serve; the message is for people. */
     public static final class ApiException extends IOException {
@@ -45,7 +46,7 @@ public final class GatewayApi implements AutoCloseable {
 
     /** Sends a JSON request and returns the parsed answer (an empty object for an empty body). */
     public JsonNode call(String method, String path, Object body, Duration timeout) throws IOException, InterruptedException {
-        HttpResponse<byte[]> res = http.send(request(method, path, body, timeout), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> res = http.get().send(request(method, path, body, timeout), HttpResponse.BodyHandlers.ofByteArray());
         if (res.statusCode() >= 400) {
             throw new ApiException(res.statusCode(), errorMessage(res.statusCode(), res.body()));
         }
@@ -54,7 +55,7 @@ public final class GatewayApi implements AutoCloseable {
 
     /** Sends a request whose answer streams (NDJSON); the caller reads and closes the body. Closing it cancels. */
     public InputStream stream(String method, String path, Object body) throws IOException, InterruptedException {
-        HttpResponse<InputStream> res = http.send(request(method, path, body, Duration.ofHours(12)),
+        HttpResponse<InputStream> res = http.get().send(request(method, path, body, Duration.ofHours(12)),
                 HttpResponse.BodyHandlers.ofInputStream());
         if (res.statusCode() >= 400) {
             byte[] bytes;
@@ -105,6 +106,6 @@ public final class GatewayApi implements AutoCloseable {
 
     @Override
     public void close() {
-        http.close();
+        http.ifMade().ifPresent(HttpClient::close);
     }
 }

@@ -156,6 +156,10 @@ public final class NodesView implements Screen {
                 table.getSelectionModel().selectFirst();
             }
         });
+        // the screen is built when first shown, maybe after the nodes were listed
+        if (!model.rows().isEmpty()) {
+            table.getSelectionModel().selectFirst();
+        }
 
         TableColumn<NodeRow, NodeRow> name = column("Node", 230, new ReadOnlyNode());
         name.setCellFactory(c -> new NameCell());

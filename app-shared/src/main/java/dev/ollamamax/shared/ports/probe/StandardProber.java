@@ -1,6 +1,7 @@
 package dev.ollamamax.shared.ports.probe;
 
 import dev.ollamamax.shared.ports.PlannedService;
+import dev.ollamamax.shared.runtime.Lazy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,10 +26,10 @@ public final class StandardProber implements HealthProber {
     /** Length 8, then the SSLRequest code 80877103. */
     private static final byte[] PG_SSL_REQUEST = {0, 0, 0, 8, 0x04, (byte) 0xD2, 0x16, 0x2F};
 
-    private final HttpClient http = HttpClient.newBuilder()
+    private final Lazy<HttpClient> http = Lazy.of(() -> HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+            .build());
 
     @Override
     public ProbeResult probe(PlannedService s, Duration timeout) {
@@ -64,7 +65,7 @@ public final class StandardProber implements HealthProber {
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
         long start = System.nanoTime();
         try {
-            int status = http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+            int status = http.get().sendAsync(request, HttpResponse.BodyHandlers.discarding())
                     .orTimeout(timeout.toMillis() * 2, java.util.concurrent.TimeUnit.MILLISECONDS)
                     .join().statusCode();
             Duration took = since(start);
