@@ -123,8 +123,9 @@ public final class DesktopApp implements AutoCloseable {
         DashboardViewModel dashboard = new DashboardViewModel(monitor, registry, executor);
         StartupTimes.afterFirstItems(dashboard.rows(),
                 ms -> LOG.info(() -> "Dashboard data shown " + ms + " ms after process start"));
-        screens.add(new DashboardView(dashboard, executor, openUrl));
-        // the Dashboard is shown first; every other screen is built when it is first selected (issue 15)
+        dashboard.refresh(); // the first scan runs while the window is painted; the Dashboard shows it when built
+        screens.add(LazyScreen.of("Dashboard", Feather.GRID, () -> new DashboardView(dashboard, executor, openUrl)));
+        // every screen is built when it is first selected, the Dashboard right after the first paint (issue 15)
         screens.add(LazyScreen.of("Chat", Feather.MESSAGE_SQUARE, () -> new ChatView(chat, chatConnection)));
         screens.add(LazyScreen.of("Nodes", Feather.CPU, () -> new NodesView(nodes, models, executor, openUrl)));
         screens.add(LazyScreen.of("Metrics", Feather.BAR_CHART_2, () -> new MetricsView(metrics)));
@@ -224,7 +225,7 @@ public final class DesktopApp implements AutoCloseable {
         status.starting();
         executor.submit(gateway::start, failures -> {
             status.refresh();
-            window.current().refresh();
+            window.refreshCurrent();
         }, e -> LOG.severe("Gateway did not start: " + e.getMessage()));
         supervisor.start();
         metrics.start();

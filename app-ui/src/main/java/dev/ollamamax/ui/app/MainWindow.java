@@ -3,6 +3,7 @@ package dev.ollamamax.ui.app;
 import dev.ollamamax.ui.common.Screen;
 import java.util.List;
 import java.util.Objects;
+import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -48,9 +49,16 @@ public final class MainWindow {
                     () -> select(index));
         }
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN),
-                () -> current().refresh());
+                this::refreshCurrent);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), quit);
-        select(0);
+        sidebar.select(0);
+        // the first screen is built and shown after the window's first paint (issue 15): the window appears with its
+        // sidebar and status bar at once, the Dashboard a moment later
+        StartupTimes.afterFirstPulse(scene, ms -> Platform.runLater(() -> {
+            if (selected.get() < 0) {
+                select(0);
+            }
+        }));
     }
 
     /** Shows screen {@code index}, telling the old one it is hidden and the new one it is shown. */
@@ -66,6 +74,13 @@ public final class MainWindow {
         content.getChildren().setAll(screen.node());
         sidebar.select(index);
         screen.shown();
+    }
+
+    /** Ctrl+R: reloads the visible screen, if one is shown yet. */
+    public void refreshCurrent() {
+        if (selected.get() >= 0) {
+            current().refresh();
+        }
     }
 
     public Screen current() {
