@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ollamamax.server.testing.FakeOllama;
 import dev.ollamamax.server.testing.TestGateway;
+import dev.ollamamax.shared.config.Setting;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +33,8 @@ class ModelAuthoringTest {
     void start() {
         a = FakeOllama.start().model("llama3.2:1b");
         b = FakeOllama.start().model("qwen2.5:0.5b");
-        gw = TestGateway.start(home, a, b);
+        // request bodies are held to 64 KiB: blobs, streamed through, are not
+        gw = TestGateway.start(home, Map.of(Setting.MAX_BODY_BYTES, "65536"), a, b);
     }
 
     @AfterEach
@@ -107,6 +110,19 @@ class ModelAuthoringTest {
         assertThat(a.hasBlob(claimed) || b.hasBlob(claimed)).isFalse();
         assertThat(a.requests().stream().map(r -> r.path()).toList()).doesNotContain("/api/blobs/" + claimed);
         assertThat(b.requests().stream().map(r -> r.path()).toList()).doesNotContain("/api/blobs/" + claimed);
+    }
+
+    @Test
+    void bodiesOtherThanBlobsAreHeldToMaxBodyBytesDeclaredOrChunked() {
+        String big = "{\"model\":\"llama3.2:1b\",\"prompt\":\"" + "x".repeat(100_000) + "\"}";
+
+        HttpResponse<String> declared = gw.post("/api/generate", big);
+        HttpResponse<String> chunked = send("POST", "/api/generate",
+                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big.getBytes())));
+
+        assertThat(declared.statusCode()).isEqualTo(413);
+        assertThat(chunked.statusCode()).isEqualTo(413);
+        assertThat(a.requests()).noneMatch(r -> r.path().equals("/api/generate"));
     }
 
     @Test
