@@ -3,6 +3,7 @@ package dev.ollamamax.server;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ollamamax.server.chat.ChatFeature;
+import dev.ollamamax.server.http.BodyLimit;
 import dev.ollamamax.server.http.ErrorResponses;
 import dev.ollamamax.server.http.HostFilter;
 import dev.ollamamax.server.http.HostPolicy;
@@ -103,6 +104,7 @@ public final class Gateway implements AutoCloseable {
         WsRouting.Builder ws = WsRouting.builder();
         ErrorResponses.install(http, context.json());
         http.addFilter(new HostFilter(HostPolicy.of(config), context.json(), context.meters()));
+        http.addFilter(new BodyLimit(config.getLong(Setting.MAX_BODY_BYTES), context.json()));
         for (GatewayFeature feature : features) {
             feature.http(listener, http);
             feature.websocket(listener, ws);
@@ -115,7 +117,7 @@ public final class Gateway implements AutoCloseable {
                 .host(host)
                 .port(port)
                 .shutdownHook(false)
-                .maxPayloadSize(config.getLong(Setting.MAX_BODY_BYTES))
+                .maxPayloadSize(Math.max(config.getLong(Setting.MAX_BODY_BYTES), config.getLong(Setting.MAX_BLOB_BYTES)))
                 .connectionOptions(connectionOptions())
                 .addProtocol(WsConfig.builder().name("websocket").maxFrameLength(ChatFeature.transportFrameLimit(config)).build())
                 .routing(http)

@@ -65,7 +65,7 @@ final class Replies {
 
     /** The request body as JSON; an empty or malformed body is a 400 that says so. */
     static JsonNode body(ServerRequest req, ObjectMapper json) {
-        byte[] bytes = req.content().hasEntity() ? req.content().as(byte[].class) : new byte[0];
+        byte[] bytes = req.content().hasEntity() ? dev.ollamamax.server.http.JsonBodies.readBytes(req) : new byte[0];
         if (bytes.length == 0) {
             throw new AuthException(400, "the request needs a JSON body");
         }

@@ -169,7 +169,7 @@ final class ConversationRoutes implements HttpService {
 
     private JsonNode body(ServerRequest req) {
         try {
-            JsonNode node = json.readTree(req.content().as(byte[].class));
+            JsonNode node = json.readTree(dev.ollamamax.server.http.JsonBodies.readBytes(req));
             if (node == null || !node.isObject()) {
                 throw new ConversationException(400, "the request body must be a JSON object");
             }

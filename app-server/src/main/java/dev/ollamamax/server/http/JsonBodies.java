@@ -28,8 +28,12 @@ public final class JsonBodies {
     /** The raw body, with a 400 or 413 when it cannot be read. */
     public static byte[] readBytes(ServerRequest req) {
         byte[] bytes;
+        long max = BodyLimit.of(req);
         try (InputStream in = req.content().inputStream()) {
-            bytes = in.readAllBytes();
+            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+            if (bytes.length > max) {
+                throw new GatewayException(ErrorKind.TOO_LARGE, "The request body is larger than MAX_BODY_BYTES (" + max + ")");
+            }
         } catch (IOException | UncheckedIOException e) {
             throw new GatewayException(ErrorKind.BAD_REQUEST, "Could not read the request body: " + e.getMessage());
         } catch (RuntimeException e) {

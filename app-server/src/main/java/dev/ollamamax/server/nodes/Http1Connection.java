@@ -112,6 +112,61 @@ final class Http1Connection implements AutoCloseable {
         out.flush();
     }
 
+    /**
+     * Writes the head of a request whose body the caller streams into the returned stream: with a
+     * {@code length} of -1 the body is sent chunked. Nothing is complete until {@link BodyOut#finish()}:
+     * closing the connection before that leaves the node with an incomplete request, which it discards.
+     */
+    BodyOut startBody(String method, String path, String contentType, long length) throws IOException {
+        StringBuilder head = new StringBuilder(160)
+                .append(method).append(' ').append(path).append(" HTTP/1.1\r\n")
+                .append("Host: ").append(hostHeader).append("\r\n")
+                .append("User-Agent: OllamaMax-Gateway\r\n")
+                .append("Content-Type: ").append(contentType).append("\r\n")
+                .append(length < 0 ? "Transfer-Encoding: chunked\r\n" : "Content-Length: " + length + "\r\n")
+                .append("\r\n");
+        out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+        return new BodyOut(out, length < 0);
+    }
+
+    /** A request body being streamed to the node; see {@link #startBody}. */
+    static final class BodyOut extends OutputStream {
+        private final OutputStream target;
+        private final boolean chunked;
+
+        BodyOut(OutputStream target, boolean chunked) {
+            this.target = target;
+            this.chunked = chunked;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return;
+            }
+            if (chunked) {
+                target.write((Integer.toHexString(len) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            }
+            target.write(b, off, len);
+            if (chunked) {
+                target.write(new byte[] {'\r', '\n'});
+            }
+        }
+
+        /** Ends the body (the last chunk when chunked) and flushes it. */
+        void finish() throws IOException {
+            if (chunked) {
+                target.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            }
+            target.flush();
+        }
+    }
+
     record Head(int status, Map<String, String> headers) {
     }
 

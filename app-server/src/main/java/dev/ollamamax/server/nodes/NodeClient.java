@@ -87,6 +87,41 @@ public final class NodeClient implements AutoCloseable {
         }
     }
 
+    /** Writes a request body into the stream it is given; throwing aborts the request (the node discards it). */
+    @FunctionalInterface
+    public interface BodySource {
+        void writeTo(java.io.OutputStream out) throws IOException;
+    }
+
+    /**
+     * Streams a large request body to a node on a fresh connection, never holding it whole: of
+     * {@code length} bytes, or chunked when -1. When {@code source} throws, the connection is closed before
+     * the body is complete, so the node discards what it got. Returns the node's (small) answer.
+     */
+    public NodeResponse<byte[]> upload(URI node, String method, String path, String contentType, long length,
+                                       BodySource source, Duration timeout) throws IOException {
+        Http1Connection conn;
+        try {
+            conn = new Http1Connection(node.getHost(), policy.resolve(node.getHost()), node.getPort(),
+                    "https".equals(node.getScheme()), limits);
+        } catch (IOException e) {
+            throw new NotSentException(e);
+        }
+        try {
+            Http1Connection.BodyOut body = conn.startBody(method, path, contentType, length);
+            source.writeTo(body);
+            body.finish();
+            int timeoutMillis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+            Http1Connection.Head head = conn.readHead(timeoutMillis);
+            conn.setReadTimeout(timeoutMillis);
+            try (InputStream in = Http1Bodies.of(conn, head, false, Http1Connection::close)) {
+                return new NodeResponse<>(head.status(), head.headers(), readBounded(in, System.nanoTime() + timeout.toNanos()));
+            }
+        } finally {
+            conn.close();
+        }
+    }
+
     private byte[] readBounded(InputStream in, long deadline) throws IOException {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         byte[] buf = new byte[8192];

@@ -13,11 +13,13 @@ public final class OllamaFeature implements GatewayFeature {
 
     private final GenerationRoutes generation;
     private final ModelRoutes models;
+    private final ModelAuthoring authoring;
 
     public OllamaFeature(GatewayContext context, NodesFeature nodes, AnswerCache answers) {
         this.generation = new GenerationRoutes(context.json(), nodes.upstream(), nodes.aliases(),
                 new ClusterUnload(context.json(), nodes), answers);
         this.models = new ModelRoutes(context.json(), nodes, answers);
+        this.authoring = new ModelAuthoring(context.json(), nodes, answers);
     }
 
     @Override
@@ -28,6 +30,7 @@ public final class OllamaFeature implements GatewayFeature {
         routing.head("/", (req, res) -> res.header(HeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8").send())
                 .get("/", (req, res) -> res.header(HeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8").send("Ollama is running"))
                 .register("/api", generation)
-                .register("/api", models);
+                .register("/api", models)
+                .register("/api", authoring);
     }
 }

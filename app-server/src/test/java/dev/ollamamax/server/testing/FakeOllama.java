@@ -39,6 +39,7 @@ public final class FakeOllama implements AutoCloseable {
         new GenerationHandlers(state, json).register(router);
         new EmbeddingHandlers(state, json).register(router);
         new ModelAdminHandlers(state, json).register(router);
+        new AuthoringHandlers(state, json).register(router);
         server = LoopbackServer.start(requestedPort, router, json);
         port = server.port();
     }
@@ -128,6 +129,11 @@ public final class FakeOllama implements AutoCloseable {
     public FakeOllama pullLayers(String model, long... layerSizes) {
         state.pullPlan(model, layerSizes);
         return this;
+    }
+
+    /** Whether a blob of this digest ({@code sha256:…}) was uploaded to this node. */
+    public boolean hasBlob(String digest) {
+        return state.hasBlob(digest);
     }
 
     /** The requests received so far (the newest 10,000), oldest first, including refused ones. */

@@ -32,6 +32,8 @@ final class FakeState {
     private final Map<String, Installed> models = new LinkedHashMap<>();
     private final Set<String> loaded = new LinkedHashSet<>();
     private final Map<String, long[]> pullPlans = new LinkedHashMap<>();
+    /** Uploaded blobs: digest ({@code sha256:…}) to size. */
+    private final Map<String, Long> blobs = new LinkedHashMap<>();
     private final Deque<Failure> nextFailures = new ArrayDeque<>();
     /** The request log keeps the newest entries only, so a long benchmark cannot fill the heap. */
     static final int MAX_RECORDED = 10_000;
@@ -112,6 +114,14 @@ final class FakeState {
         }
         Installed installed = models.get(key);
         return installed == null ? Optional.empty() : Optional.of(new long[] {installed.model().size()});
+    }
+
+    synchronized boolean hasBlob(String digest) {
+        return blobs.containsKey(digest);
+    }
+
+    synchronized void addBlob(String digest, long size) {
+        blobs.put(digest, size);
     }
 
     synchronized void failNext(Failure failure) {

@@ -17,9 +17,14 @@ import java.util.TreeMap;
  * @param query   the raw query string, empty when there is none
  * @param headers every header, looked up case-insensitively ({@code headers().get("host")} works)
  * @param body    the body as UTF-8 text, empty when there is none
+ * @param raw     the body's bytes as received (blobs are binary)
  */
 public record RecordedRequest(String method, String path, String query, Map<String, List<String>> headers,
-                              String body) {
+                              String body, byte[] raw) {
+
+    public RecordedRequest(String method, String path, String query, Map<String, List<String>> headers, String body) {
+        this(method, path, query, headers, body, body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
 
     public RecordedRequest {
         TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);

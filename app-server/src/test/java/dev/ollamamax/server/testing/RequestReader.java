@@ -65,7 +65,7 @@ final class RequestReader {
         String path = q < 0 ? target : target.substring(0, q);
         String query = q < 0 ? "" : target.substring(q + 1);
         RecordedRequest request = new RecordedRequest(parts[0], path, query, headers,
-                new String(body, StandardCharsets.UTF_8));
+                new String(body, StandardCharsets.UTF_8), body);
         String connection = request.header("Connection").orElse("").toLowerCase(Locale.ROOT);
         boolean keepAlive = "HTTP/1.0".equals(parts[2])
                 ? connection.contains("keep-alive") : !connection.contains("close");

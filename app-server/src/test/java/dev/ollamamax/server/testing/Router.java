@@ -25,6 +25,7 @@ final class Router {
     private final FakeState state;
     private final ObjectMapper json;
     private final Map<String, Handler> routes = new HashMap<>();
+    private final Map<String, Handler> prefixes = new HashMap<>();
 
     Router(FakeState state, ObjectMapper json) {
         this.state = state;
@@ -36,6 +37,12 @@ final class Router {
         return this;
     }
 
+    /** A handler for every path under {@code prefix} (e.g. {@code /api/blobs/} and a digest). */
+    Router routePrefix(String method, String prefix, Handler handler) {
+        prefixes.put(method + " " + prefix, handler);
+        return this;
+    }
+
     void handle(Exchange exchange) throws IOException {
         RecordedRequest request = exchange.request();
         state.record(request);
@@ -44,6 +51,11 @@ final class Router {
             return;
         }
         Handler handler = routes.get(request.method() + " " + request.path());
+        if (handler == null) {
+            handler = prefixes.entrySet().stream()
+                    .filter(e -> (request.method() + " " + request.path()).startsWith(e.getKey()))
+                    .map(Map.Entry::getValue).findFirst().orElse(null);
+        }
         if (handler == null && "HEAD".equals(request.method())) {
             handler = routes.get("GET " + request.path());
         }
