@@ -76,9 +76,25 @@ final class ModelRoutes implements HttpService {
         JsonBodies.send(json, res, 200, out);
     }
 
+    /**
+     * The loaded models of every routable node, merged; with our extension {@code ?node=<id>} those of that one
+     * node (routable or not, as the node reports them), or 502 when it does not answer.
+     */
     private void ps(ServerRequest req, ServerResponse res) throws Exception {
         ObjectNode out = json.createObjectNode();
         ArrayNode models = out.putArray("models");
+        Optional<String> pinned = req.query().first("node").asOptional();
+        if (pinned.isPresent()) {
+            Node node = registry.get(pinned.get()).orElseThrow(() ->
+                    GatewayException.badRequest("There is no node '" + pinned.get() + "'", "node"));
+            NodeResponse<byte[]> r = fanOut(List.of(node), "GET", "/api/ps", null).getFirst();
+            if (r == null || r.statusCode() != 200) {
+                throw new GatewayException(ErrorKind.UPSTREAM_ERROR, "Node " + node.id() + " did not report its loaded models");
+            }
+            json.readTree(r.body()).path("models").forEach(models::add);
+            JsonBodies.send(json, res, 200, out);
+            return;
+        }
         for (NodeResponse<byte[]> r : fanOut(routable(), "GET", "/api/ps", null)) {
             if (r != null && r.statusCode() == 200) {
                 json.readTree(r.body()).path("models").forEach(models::add);
