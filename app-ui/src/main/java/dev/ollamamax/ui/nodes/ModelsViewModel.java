@@ -42,11 +42,18 @@ public final class ModelsViewModel {
     private final ObservableList<PullJob> pulls = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Optional<String>> node = new ReadOnlyObjectWrapper<>(Optional.empty());
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ModelMemory memory;
 
     public ModelsViewModel(GatewayManager gateway, GatewayApi api, UiExecutor executor) {
         this.gateway = gateway;
         this.api = api;
         this.executor = executor;
+        this.memory = new ModelMemory(api, executor);
+    }
+
+    /** The selected node's model memory (follows the selection). */
+    public ModelMemory memory() {
+        return memory;
     }
 
     public ObservableList<ModelRow> models() {
@@ -73,6 +80,7 @@ public final class ModelsViewModel {
             message.set("");
             refresh();
         }
+        memory.select(nodeId);
     }
 
     /** Reads the selected node's models again (cheap: the registry holds them). */
