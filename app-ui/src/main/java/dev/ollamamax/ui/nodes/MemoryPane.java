@@ -52,8 +52,9 @@ final class MemoryPane {
         ComboBox<String> choice = new ComboBox<>();
         choice.setId("memory-preload-model");
         choice.setPromptText("model to load");
-        models.models().addListener((ListChangeListener<ModelRow>) c ->
-                choice.getItems().setAll(models.models().stream().map(ModelRow::name).toList()));
+        Runnable names = () -> choice.getItems().setAll(models.models().stream().map(ModelRow::name).toList());
+        models.models().addListener((ListChangeListener<ModelRow>) c -> names.run());
+        names.run();
         Button preload = Icons.button("Preload", Feather.UPLOAD, "Load this model into the node's memory now");
         preload.setId("memory-preload");
         preload.disableProperty().bind(choice.valueProperty().isNull());

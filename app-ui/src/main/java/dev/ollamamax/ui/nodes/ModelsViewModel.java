@@ -39,6 +39,8 @@ public final class ModelsViewModel {
     private final GatewayApi api;
     private final UiExecutor executor;
     private final ObservableList<ModelRow> models = FXCollections.observableArrayList();
+    /** One read-only view, kept: a listener on a view that is dropped would go with it. */
+    private final ObservableList<ModelRow> modelsView = FXCollections.unmodifiableObservableList(models);
     private final ObservableList<PullJob> pulls = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Optional<String>> node = new ReadOnlyObjectWrapper<>(Optional.empty());
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
@@ -57,7 +59,7 @@ public final class ModelsViewModel {
     }
 
     public ObservableList<ModelRow> models() {
-        return FXCollections.unmodifiableObservableList(models);
+        return modelsView;
     }
 
     /** Running and finished pulls, newest first. */
