@@ -89,10 +89,30 @@ final class ModelRoutes implements HttpService {
         JsonBodies.send(json, res, 200, out);
     }
 
-    /** Every node's loaded models, each entry naming the node that holds it ({@code "node"}: its id). */
+    /**
+     * The loaded models of every routable node, merged, each entry naming the node that holds it ({@code "node"}:
+     * its id); with our extension {@code ?node=<id>} those of that one node (routable or not, as the node reports
+     * them), or 502 when it does not answer.
+     */
     private void ps(ServerRequest req, ServerResponse res) throws Exception {
         ObjectNode out = json.createObjectNode();
         ArrayNode models = out.putArray("models");
+        Optional<String> pinned = req.query().first("node").asOptional();
+        if (pinned.isPresent()) {
+            Node node = registry.get(pinned.get()).orElseThrow(() ->
+                    GatewayException.badRequest("There is no node '" + pinned.get() + "'", "node"));
+            NodeResponse<byte[]> r = fanOut(List.of(node), "GET", "/api/ps", null).getFirst();
+            if (r == null || r.statusCode() != 200) {
+                throw new GatewayException(ErrorKind.UPSTREAM_ERROR, "Node " + node.id() + " did not report its loaded models");
+            }
+            json.readTree(r.body()).path("models").forEach(m -> {
+                if (m.isObject()) {
+                    models.add(((ObjectNode) m.deepCopy()).put("node", node.id()));
+                }
+            });
+            JsonBodies.send(json, res, 200, out);
+            return;
+        }
         List<Node> targets = routable();
         List<NodeResponse<byte[]>> answers = fanOut(targets, "GET", "/api/ps", null);
         for (int i = 0; i < targets.size(); i++) {

@@ -31,6 +31,9 @@ final class FakeState {
 
     private final Map<String, Installed> models = new LinkedHashMap<>();
     private final Set<String> loaded = new LinkedHashSet<>();
+    /** When each loaded model unloads ({@code /api/ps} expires_at) and its context length, as the last load asked. */
+    private final java.util.Map<String, Instant> expires = new java.util.HashMap<>();
+    private final java.util.Map<String, Integer> contexts = new java.util.HashMap<>();
     private final Map<String, long[]> pullPlans = new LinkedHashMap<>();
     /** Uploaded blobs: digest ({@code sha256:…}) to size. */
     private final Map<String, Long> blobs = new LinkedHashMap<>();
@@ -89,12 +92,43 @@ final class FakeState {
         loaded.add(FakeModel.fullName(name));
     }
 
+    /** Loaded until {@code until} (kept when null), with this context length (kept when 0). */
+    synchronized void markLoaded(String name, Instant until, int contextLength) {
+        String key = FakeModel.fullName(name);
+        loaded.add(key);
+        if (until != null) {
+            expires.put(key, until);
+        }
+        if (contextLength > 0) {
+            contexts.put(key, contextLength);
+        }
+    }
+
+    /** When the model unloads: as its last load asked, else five minutes from now. */
+    synchronized Instant expiresAt(String fullName, Instant fallback) {
+        return expires.getOrDefault(fullName, fallback);
+    }
+
+    synchronized int contextLength(String fullName) {
+        return contexts.getOrDefault(fullName, DEFAULT_CONTEXT);
+    }
+
+    static final int DEFAULT_CONTEXT = 4096;
+
+    private void forget(String key) {
+        expires.remove(key);
+        contexts.remove(key);
+    }
+
     synchronized void unload(String name) {
         loaded.remove(FakeModel.fullName(name));
+        forget(FakeModel.fullName(name));
     }
 
     synchronized void unloadAll() {
         loaded.clear();
+        expires.clear();
+        contexts.clear();
     }
 
     synchronized List<Installed> loadedModels() {

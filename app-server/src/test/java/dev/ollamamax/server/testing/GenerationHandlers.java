@@ -54,7 +54,7 @@ final class GenerationHandlers {
         boolean nothingToSay = kind == Kind.CHAT ? request.path("messages").isEmpty()
                 : Bodies.text(request, "prompt").isEmpty();
         if (nothingToSay) {
-            loadOrUnload(exchange, kind, name, request.get("keep_alive"));
+            loadOrUnload(exchange, kind, name, request.get("keep_alive"), request);
             return;
         }
         boolean think = kind == Kind.CHAT && request.path("think").asBoolean(false);
@@ -70,7 +70,7 @@ final class GenerationHandlers {
         }
         state.inFlight().incrementAndGet();
         try {
-            state.markLoaded(name);
+            state.markLoaded(name, until(request.get("keep_alive")), numCtx(request));
             List<String> reply = found.get().model().reply();
             List<String> thoughts = think ? found.get().model().thinking() : List.of();
             Answer answer = new Answer(kind, name, start, System.nanoTime(), Bodies.words(input) + images,
@@ -131,13 +131,13 @@ final class GenerationHandlers {
         exchange.json(200, last);
     }
 
-    private void loadOrUnload(Exchange exchange, Kind kind, String name, JsonNode keepAlive) throws IOException {
+    private void loadOrUnload(Exchange exchange, Kind kind, String name, JsonNode keepAlive, ObjectNode request) throws IOException {
         boolean unload = keepAlive != null && (keepAlive.isNumber() && keepAlive.asDouble() == 0
                 || keepAlive.isTextual() && keepAlive.asText().matches("0+[smh]?"));
         if (unload) {
             state.unload(name);
         } else {
-            state.markLoaded(name);
+            state.markLoaded(name, until(keepAlive), numCtx(request));
         }
         ObjectNode body = json.createObjectNode().put("model", name).put("created_at", Instant.now().toString());
         if (kind == Kind.CHAT) {
@@ -164,6 +164,38 @@ final class GenerationHandlers {
             text.append(' ').append(Bodies.text((ObjectNode) message, "content"));
         }
         return text.toString();
+    }
+
+    /**
+     * When a model loaded with this {@code keep_alive} unloads: seconds (a number) or a duration ("10m", "1h",
+     * "30s"); negative keeps it loaded for good (Ollama then reports a date centuries ahead); absent: five minutes.
+     */
+    static Instant until(JsonNode keepAlive) {
+        Instant now = Instant.now();
+        if (keepAlive == null || keepAlive.isNull()) {
+            return now.plus(InfoHandlers.KEEP_ALIVE);
+        }
+        double seconds;
+        if (keepAlive.isNumber()) {
+            seconds = keepAlive.asDouble();
+        } else {
+            String t = keepAlive.asText().strip();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(-?[0-9.]+)([smh]?)").matcher(t);
+            if (!m.matches()) {
+                throw new Bodies.BadRequest("time: invalid duration \"" + t + "\"");
+            }
+            seconds = Double.parseDouble(m.group(1)) * switch (m.group(2)) {
+                case "m" -> 60;
+                case "h" -> 3600;
+                default -> 1;
+            };
+        }
+        return seconds < 0 ? now.plus(Duration.ofDays(365L * 292)) : now.plusMillis((long) (seconds * 1000));
+    }
+
+    private static int numCtx(ObjectNode request) {
+        JsonNode n = request.path("options").path("num_ctx");
+        return n.canConvertToInt() ? n.asInt() : 0;
     }
 
     /** How many images the messages carry; 400 when one is not base64. */

@@ -55,7 +55,7 @@ final class InfoHandlers {
     private void ps(Exchange exchange) throws IOException {
         ObjectNode body = json.createObjectNode();
         ArrayNode models = body.putArray("models");
-        String expiresAt = Instant.now().plus(KEEP_ALIVE).toString();
+        Instant fallback = Instant.now().plus(KEEP_ALIVE);
         for (FakeState.Installed installed : state.loadedModels()) {
             FakeModel model = installed.model();
             ObjectNode entry = models.addObject()
@@ -64,7 +64,8 @@ final class InfoHandlers {
                     .put("size", model.size())
                     .put("digest", installed.digest());
             entry.set("details", details(model));
-            entry.put("expires_at", expiresAt).put("size_vram", model.size());
+            entry.put("expires_at", state.expiresAt(model.fullName(), fallback).toString()).put("size_vram", model.size())
+                    .put("context_length", state.contextLength(model.fullName()));
         }
         exchange.json(200, body);
     }

@@ -300,7 +300,8 @@ public final class ChatViewModel implements AutoCloseable {
         if (!connection.connected()) {
             answer.setState(ChatItem.State.QUEUED);
         }
-        start(id, answer, messages, model, true);
+        // a regenerated earlier answer starts a branch: the turns after it stay with the old answer (read back when done)
+        start(id, answer, messages, model, true, index < session.size() - 1);
     }
 
     /** Shows another of the answers to this question (the arrows of "2 / 3") and keeps it as the chosen one. */
@@ -313,12 +314,8 @@ public final class ChatViewModel implements AutoCloseable {
         int turn = (int) session.subList(0, index).stream().filter(i -> i.kind() == ChatItem.Kind.USER).count() - 1;
         if (turn >= 0) {
             String id = conversationId.get();
-            boolean followed = index < session.size() - 1; // later turns belong to the branch of the answer shown before
-            conversations.choose(id, turn, answer.alternative(), () -> {
-                if (followed) {
-                    conversations.load(id, loaded -> replaceSession(id, loaded));
-                }
-            });
+            // each answer has its own branch after it: read the conversation back along the chosen one
+            conversations.choose(id, turn, answer.alternative(), () -> conversations.load(id, loaded -> replaceSession(id, loaded)));
         }
     }
 
@@ -362,11 +359,11 @@ public final class ChatViewModel implements AutoCloseable {
     }
 
     private void start(String id, ChatItem answer, List<ChatMessage> messages, String model) {
-        start(id, answer, messages, model, false);
+        start(id, answer, messages, model, false, false);
     }
 
-    private void start(String id, ChatItem answer, List<ChatMessage> messages, String model, boolean again) {
-        generations.put(id, new Generation(conversationId.get(), answer, false));
+    private void start(String id, ChatItem answer, List<ChatMessage> messages, String model, boolean again, boolean reload) {
+        generations.put(id, new Generation(conversationId.get(), answer, reload));
         updateGenerating();
         connection.send(new ClientFrame.Inference(id, model, messages, null, conversationId.get(),
                 settings.get().toProtocol(), null, again ? Boolean.TRUE : null));

@@ -30,6 +30,9 @@ final class OptionsSection {
         topP.setId("chat-top-p");
         seed.setId("chat-seed");
         stop.setId("chat-stop-sequences");
+        customContext.setId("chat-num-ctx-on");
+        customTopP.setId("chat-top-p-on");
+        fixedSeed.setId("chat-seed-on");
         for (Spinner<?> s : new Spinner<?>[] {numCtx, topP, seed}) {
             s.setEditable(true);
             s.valueProperty().addListener((o, was, now) -> apply());

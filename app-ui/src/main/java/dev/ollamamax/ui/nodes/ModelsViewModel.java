@@ -39,18 +39,27 @@ public final class ModelsViewModel {
     private final GatewayApi api;
     private final UiExecutor executor;
     private final ObservableList<ModelRow> models = FXCollections.observableArrayList();
+    /** One read-only view, kept: a listener on a view that is dropped would go with it. */
+    private final ObservableList<ModelRow> modelsView = FXCollections.unmodifiableObservableList(models);
     private final ObservableList<PullJob> pulls = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Optional<String>> node = new ReadOnlyObjectWrapper<>(Optional.empty());
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ModelMemory memory;
 
     public ModelsViewModel(GatewayManager gateway, GatewayApi api, UiExecutor executor) {
         this.gateway = gateway;
         this.api = api;
         this.executor = executor;
+        this.memory = new ModelMemory(api, executor);
+    }
+
+    /** The selected node's model memory (follows the selection). */
+    public ModelMemory memory() {
+        return memory;
     }
 
     public ObservableList<ModelRow> models() {
-        return FXCollections.unmodifiableObservableList(models);
+        return modelsView;
     }
 
     /** Running and finished pulls, newest first. */
@@ -73,6 +82,7 @@ public final class ModelsViewModel {
             message.set("");
             refresh();
         }
+        memory.select(nodeId);
     }
 
     /** Reads the selected node's models again (cheap: the registry holds them). */

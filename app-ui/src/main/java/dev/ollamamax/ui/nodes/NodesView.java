@@ -70,6 +70,7 @@ public final class NodesView implements Screen {
     @Override
     public void refresh() {
         model.refresh();
+        models.memory().refresh();
     }
 
     @Override
@@ -114,9 +115,9 @@ public final class NodesView implements Screen {
         starting.visibleProperty().bind(model.startingLocalProperty());
         starting.managedProperty().bind(starting.visibleProperty());
 
-        SplitPane split = new SplitPane(buildTable(), new ModelsPane(models, model).node());
+        SplitPane split = new SplitPane(buildTable(), new ModelsPane(models, model).node(), new MemoryPane(models).node());
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.34);
+        split.setDividerPositions(0.3, 0.7);
         split.getStyleClass().add("nodes-split");
         VBox.setVgrow(split, Priority.ALWAYS);
         root.getChildren().addAll(header, missingBinaryBanner(), starting, message, split);

@@ -117,6 +117,28 @@ class ChatVisionBranchesTest {
         assertThat(chat.settingsProperty().get().options().think()).isTrue();
     }
 
+    @Test
+    void regeneratingAnEarlierAnswerBranchesAndTheArrowsBringBackTheTurnsAfterTheOldOne() {
+        node = FakeOllama.start().reply("llama3.2", List.of("A1"));
+        start();
+        chat.send("Q1");
+        until(() -> lastAnswer().state() == ChatItem.State.DONE, "A1");
+        node.reply("llama3.2", List.of("A2"));
+        chat.send("Q2");
+        until(() -> lastAnswer().state() == ChatItem.State.DONE && lastAnswer().text().equals("A2"), "A2");
+        String id = chat.conversationIdProperty().get();
+        ChatHistory history = new ChatHistory(gateway);
+        await(WAIT, () -> { }, () -> stored(history, id, 4), "both turns stored");
+
+        node.reply("llama3.2", List.of("A1 again"));
+        chat.regenerate(chat.items().get(1));
+        until(() -> texts().equals(List.of("Q1", "A1 again")), "the new branch read back");
+        assertThat(chat.items().get(1).position()).isEqualTo("2 / 2");
+        chat.showAlternative(chat.items().get(1), -1);
+        assertThat(texts()).containsExactly("Q1", "A1", "Q2", "A2");
+        assertThat(chat.items().get(1).position()).isEqualTo("1 / 2");
+    }
+
     static boolean stored(ChatHistory history, String id, int messages) {
         try {
             return history.get(id).map(t -> t.messages().size() == messages).orElse(false);

@@ -1,0 +1,107 @@
+package dev.ollamamax.ui.nodes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ollamamax.server.testing.FakeModel;
+import dev.ollamamax.server.testing.FakeOllama;
+import dev.ollamamax.ui.app.DesktopFixture;
+import dev.ollamamax.ui.common.TestGateways;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The model memory panel of the Nodes screen: the loaded model with its size in VRAM, context and time until
+ * unload; Keep loaded, Preload and Unload change what the node holds. With {@code OMX_SCREENSHOTS=<folder>} it
+ * saves {@code memory.png} there.
+ */
+@ExtendWith(ApplicationExtension.class)
+class MemoryFxTest {
+
+    @TempDir
+    Path dir;
+    FakeOllama node;
+    DesktopFixture app;
+    Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        node = FakeOllama.start().model(FakeModel.of("llama3.2").withSize(2_019_393_189L))
+                .model(FakeModel.of("qwen3:8b").withSize(5_225_388_032L)).loaded("llama3.2");
+        app = DesktopFixture.show(stage, dir, TestGateways.desktopNodes(node));
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        robot.interact(app::close);
+        node.close();
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void loadedModelsShowWithTheirMemoryAndKeepPreloadAndUnloadChangeThem(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-nodes");
+        TableView<LoadedModel> table = robot.lookup("#memory-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
+        LoadedModel llama = table.getItems().getFirst();
+        assertThat(llama.name()).isEqualTo("llama3.2:latest");
+        assertThat(robot.lookup("#memory-totals").queryAs(Label.class).getText()).isEqualTo("1 model loaded · 2.02 GB in VRAM · 0 B in RAM");
+
+        robot.clickOn(robot.lookup(".memory-keep").queryAs(Button.class));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 1
+                && table.getItems().getFirst().keptLoaded(java.time.Instant.now()));
+
+        ComboBox<String> choice = robot.lookup("#memory-preload-model").queryAs(ComboBox.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> choice.getItems().contains("qwen3:8b"));
+        robot.interact(() -> choice.setValue("qwen3:8b"));
+        robot.clickOn("#memory-preload");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#memory-totals").queryAs(Label.class).getText()).isEqualTo("2 models loaded · 7.24 GB in VRAM · 0 B in RAM");
+        screenshot(robot);
+
+        int qwen = table.getItems().stream().map(LoadedModel::name).toList().indexOf("qwen3:8b");
+        robot.clickOn(robot.lookup(".memory-unload").queryAllAs(Button.class).stream()
+                .filter(b -> b.getParent() != null && b.isVisible()).toList().get(qwen));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
+        assertThat(table.getItems().getFirst().name()).isEqualTo("llama3.2:latest");
+    }
+
+    private void screenshot(FxRobot robot) throws Exception {
+        String folder = System.getenv("OMX_SCREENSHOTS");
+        if (folder == null || folder.isBlank()) {
+            return;
+        }
+        WritableImage[] image = new WritableImage[1];
+        robot.interact(() -> image[0] = stage.getScene().snapshot(null));
+        PixelReader pixels = image[0].getPixelReader();
+        int w = (int) image[0].getWidth();
+        int h = (int) image[0].getHeight();
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                out.setRGB(x, y, pixels.getArgb(x, y));
+            }
+        }
+        Files.createDirectories(Path.of(folder));
+        ImageIO.write(out, "png", Path.of(folder, "memory.png").toFile());
+    }
+}
