@@ -26,6 +26,7 @@ import java.util.concurrent.Future;
  * {@code /api/ps} says right now, not to one routed node: otherwise the model would stay in memory on
  * the others. The client gets the first node's answer and {@code X-OllamaMax-Node} lists every node
  * unloaded; when no node has it loaded the request is routed as usual (the node answers as Ollama does).
+ * A request that pins a node ({@code "node"}) unloads on that node only.
  */
 final class ClusterUnload {
 
@@ -47,7 +48,7 @@ final class ClusterUnload {
         JsonNode k = body.get("keep_alive");
         boolean zero = k != null && (k.isNumber() && k.asDouble() == 0
                 || k.isTextual() && k.asText().strip().matches("0+(\\.0+)?(ns|us|µs|ms|s|m|h)?"));
-        return empty && zero && !body.hasNonNull("node");
+        return empty && zero;
     }
 
     /** Unloads on every node that has the model loaded; false (nothing sent) when none has. */

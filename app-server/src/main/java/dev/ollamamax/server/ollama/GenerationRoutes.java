@@ -61,7 +61,7 @@ final class GenerationRoutes implements HttpService {
         Optional<String> node = pinnedNode(body);
         // the validated body goes to the node as it came, unless our "node" field had to come out or an alias was resolved
         byte[] forward = rewritten ? json.writeValueAsBytes(body) : raw;
-        if (ClusterUnload.isUnload(body, path) && unload.unload(model, path, forward, res)) {
+        if (node.isEmpty() && ClusterUnload.isUnload(body, path) && unload.unload(model, path, forward, res)) {
             return;
         }
         if (stream) {
