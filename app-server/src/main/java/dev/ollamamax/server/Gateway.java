@@ -58,10 +58,15 @@ public final class Gateway implements AutoCloseable {
 
     /** Builds the gateway with the given features (tests pass their own lists). */
     public static Gateway create(Config config, Function<GatewayContext, List<GatewayFeature>> features) {
+        return create(config, features, Clock.systemUTC());
+    }
+
+    /** As {@link #create(Config, Function)}, on the given clock (tokens, sessions, rate limits, node cooldowns). */
+    public static Gateway create(Config config, Function<GatewayContext, List<GatewayFeature>> features, Clock clock) {
         refuseInsecureRemote(config);
         ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        GatewayContext context = new GatewayContext(config, AppHome.resolve(config), json, meters, Clock.systemUTC());
+        GatewayContext context = new GatewayContext(config, AppHome.resolve(config), json, meters, clock);
         return new Gateway(context, features.apply(context));
     }
 

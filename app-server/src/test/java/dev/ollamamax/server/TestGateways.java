@@ -32,12 +32,17 @@ public final class TestGateways {
 
     /** Starts the gateway and probes its nodes once, so readiness and routing see them at once. */
     public static Gateway start(Config config, Function<GatewayContext, List<GatewayFeature>> extra) {
+        return start(config, java.time.Clock.systemUTC(), extra);
+    }
+
+    /** As {@link #start(Config, Function)}, on the given clock. */
+    public static Gateway start(Config config, java.time.Clock clock, Function<GatewayContext, List<GatewayFeature>> extra) {
         Gateway gateway = Gateway.create(config, context -> {
             // extra features first: their routes must win over the APIs' catch-alls (filters run first anyway)
             List<GatewayFeature> features = new ArrayList<>(extra.apply(context));
             features.addAll(Features.standard(context));
             return features;
-        }).startAll();
+        }, clock).startAll();
         gateway.feature(dev.ollamamax.server.nodes.NodesFeature.class).ifPresent(n -> n.prober().probeAll());
         return gateway;
     }

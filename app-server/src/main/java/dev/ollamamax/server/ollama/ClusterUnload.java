@@ -12,13 +12,9 @@ import dev.ollamamax.server.nodes.NodeResponse;
 import dev.ollamamax.server.nodes.NodesFeature;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * An unload ({@code /api/generate} without a prompt or {@code /api/chat} without messages, and
@@ -29,8 +25,6 @@ import java.util.concurrent.Future;
  * A request that pins a node ({@code "node"}) unloads on that node only.
  */
 final class ClusterUnload {
-
-    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
 
     private final ObjectMapper json;
     private final NodesFeature nodes;
@@ -99,20 +93,6 @@ final class ClusterUnload {
     }
 
     private List<NodeResponse<byte[]>> fanOut(List<Node> targets, String method, String path, byte[] body) {
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<NodeResponse<byte[]>>> futures = new ArrayList<>();
-            for (Node n : targets) {
-                futures.add(pool.submit(() -> nodes.client().sendBytes(n.url(), method, path, body, CALL_TIMEOUT)));
-            }
-            List<NodeResponse<byte[]>> out = new ArrayList<>();
-            for (Future<NodeResponse<byte[]>> f : futures) {
-                try {
-                    out.add(f.get());
-                } catch (Exception e) {
-                    out.add(null);
-                }
-            }
-            return out;
-        }
+        return FanOut.send(nodes.client(), targets, method, path, body);
     }
 }

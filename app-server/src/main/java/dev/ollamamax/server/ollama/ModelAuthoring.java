@@ -16,7 +16,6 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,8 +35,6 @@ import java.util.concurrent.Future;
  * (from a node that has the model). Blob uploads are {@link BlobUpload}.
  */
 final class ModelAuthoring implements HttpService {
-
-    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
 
     private final ObjectMapper json;
     private final NodesFeature nodes;
@@ -141,7 +138,7 @@ final class ModelAuthoring implements HttpService {
             for (Node n : candidates) {
                 checks.add(pool.submit(() -> {
                     for (String d : digests) {
-                        NodeResponse<byte[]> r = nodes.client().sendBytes(n.url(), "HEAD", "/api/blobs/" + d, null, CALL_TIMEOUT);
+                        NodeResponse<byte[]> r = nodes.client().sendBytes(n.url(), "HEAD", "/api/blobs/" + d, null, FanOut.CALL_TIMEOUT);
                         if (r.statusCode() != 200) {
                             return false;
                         }

@@ -25,24 +25,18 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Model management across nodes: merged {@code tags} and {@code ps}, {@code version}, {@code show},
  * {@code pull} (progress streamed from the node that pulls), {@code delete} and {@code copy}.
  */
 final class ModelRoutes implements HttpService {
-
-    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
 
     private final ObjectMapper json;
     private final NodesFeature nodes;
@@ -257,28 +251,14 @@ final class ModelRoutes implements HttpService {
         return registry.all().stream().filter(n -> n.routable(now)).toList();
     }
 
-    private List<NodeResponse<byte[]>> fanOut(List<Node> targets, String method, String path, byte[] body) throws Exception {
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<NodeResponse<byte[]>>> futures = new ArrayList<>();
-            for (Node n : targets) {
-                futures.add(pool.submit(() -> nodes.client().sendBytes(n.url(), method, path, body, CALL_TIMEOUT)));
-            }
-            List<NodeResponse<byte[]>> out = new ArrayList<>();
-            for (Future<NodeResponse<byte[]>> f : futures) {
-                try {
-                    out.add(f.get());
-                } catch (Exception e) {
-                    out.add(null);
-                }
-            }
-            return out;
-        }
+    private List<NodeResponse<byte[]>> fanOut(List<Node> targets, String method, String path, byte[] body) {
+        return FanOut.send(nodes.client(), targets, method, path, body);
     }
 
     private void forward(Node node, String method, String path, byte[] body, ServerResponse res) throws Exception {
         NodeResponse<byte[]> r;
         try {
-            r = nodes.client().sendBytes(node.url(), method, path, body, CALL_TIMEOUT);
+            r = nodes.client().sendBytes(node.url(), method, path, body, FanOut.CALL_TIMEOUT);
         } catch (java.io.IOException e) {
             registry.markFailed(node, NodeClient.describe(e));
             throw new GatewayException(ErrorKind.UPSTREAM_ERROR, "Node " + node.id() + ": " + NodeClient.describe(e));

@@ -153,7 +153,16 @@ public final class EmbeddedPostgresService extends EmbeddedServer<DatabaseUrl> {
                     .setServerConfig("unix_socket_directories", "")
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("max_connections", "100")
+                    // a single-user store (issue 15, idle footprint): a few instances' pools, no parallel query workers,
+                    // one autovacuum worker, small shared buffers; the data of one developer fits many times over
+                    .setServerConfig("max_connections", "50")
+                    .setServerConfig("shared_buffers", "32MB")
+                    .setServerConfig("max_worker_processes", "2")
+                    .setServerConfig("max_parallel_workers", "0")
+                    .setServerConfig("max_parallel_workers_per_gather", "0")
+                    .setServerConfig("max_parallel_maintenance_workers", "0")
+                    .setServerConfig("autovacuum_max_workers", "1")
+                    .setServerConfig("jit", "off")
                     .setLocaleConfig("auth", "scram-sha-256")
                     .setLocaleConfig("pwfile", pwFile.toString())
                     .setConnectConfig("password", password)

@@ -16,6 +16,7 @@ import dev.ollamamax.server.store.DatabaseUrl;
 import dev.ollamamax.server.store.EmbeddedPostgresService;
 import dev.ollamamax.server.store.EmbeddedRedisService;
 import dev.ollamamax.server.store.StoreFeature;
+import dev.ollamamax.server.testing.SteppingClock;
 import dev.ollamamax.shared.config.Setting;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,13 +59,16 @@ class SharedStoresTest {
         TestGateways.awaitStores(b, true, Duration.ofSeconds(60));
     }
 
+    /** Both instances' clock: the rate-limit test moves it to the start of a minute instead of waiting for one. */
+    static final SteppingClock CLOCK = new SteppingClock();
+
     static Gateway gateway(Path home, String jdbc) {
         return TestGateways.start(TestGateways.config(home)
                 .set(Setting.DATABASE_URL, jdbc)
                 .set(Setting.REDIS_URL, redis.endpoint().orElseThrow().url())
                 .set(Setting.JWT_SECRET, SECRET)
                 .set(Setting.RATE_LIMIT_PER_MINUTE, "5")
-                .build(), ctx -> List.of(new WhoAmIFeature(ctx)));
+                .build(), CLOCK, ctx -> List.of(new WhoAmIFeature(ctx)));
     }
 
     @AfterAll
@@ -93,10 +97,7 @@ class SharedStoresTest {
         JsonNode user = TestAccounts.user(a, "busy", "busy password");
         String key = post(url(a, "/auth/keys"), json("name", "shared"), "Authorization",
                 "Bearer " + user.get("access_token").asText()).json().get("key").asText();
-        long intoMinute = System.currentTimeMillis() % 60_000;
-        if (intoMinute > 50_000) {
-            Thread.sleep(60_000 - intoMinute + 100);
-        }
+        CLOCK.forwardToSecond(1); // the per-minute window cannot roll over during the next 59 s
         for (int i = 0; i < 5; i++) {
             Gateway g = i % 2 == 0 ? a : b;
             Response r = get(url(g, "/v1/whoami"), "x-api-key", key);

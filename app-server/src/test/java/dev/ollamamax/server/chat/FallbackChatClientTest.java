@@ -124,7 +124,7 @@ class FallbackChatClientTest {
         client(chain());
         client.send(ClientFrame.Inference.of("w1", "llama3.2", "one"));
         client.send(ClientFrame.Inference.of("w2", "llama3.2", "two"));
-        Thread.sleep(700); // a few rounds of failed connection attempts with backoff
+        ChatControlTest.awaitTrue(() -> client.failedAttempts() >= 2L * Listener.values().length); // two rounds, with backoff
         assertThat(client.isConnected()).isFalse();
         assertThat(chatRequests()).isZero();
 

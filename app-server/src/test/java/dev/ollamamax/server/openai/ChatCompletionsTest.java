@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ollamamax.server.testing.FakeOllama;
 import dev.ollamamax.server.testing.RecordedRequest;
+import dev.ollamamax.server.testing.SseEvents;
+import dev.ollamamax.server.testing.TestGateway;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -122,7 +124,7 @@ class ChatCompletionsTest {
             assertThat(res.statusCode()).isEqualTo(200);
             assertThat(res.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/event-stream"));
             assertThat(res.headers().firstValue("Cache-Control")).hasValue("no-cache");
-            try (TestGateway.Events events = TestGateway.events(res)) {
+            try (SseEvents events = SseEvents.of(res)) {
                 JsonNode role = gw.json(events.next().orElseThrow());
                 assertThat(role.path("object").asText()).isEqualTo("chat.completion.chunk");
                 assertThat(role.path("choices").get(0).path("delta").path("role").asText()).isEqualTo("assistant");
@@ -159,7 +161,7 @@ class ChatCompletionsTest {
                      "messages":[{"role":"user","content":"one two"}]}""");
 
             List<String> events;
-            try (TestGateway.Events e = TestGateway.events(res)) {
+            try (SseEvents e = SseEvents.of(res)) {
                 events = e.rest();
             }
             assertThat(events.getLast()).isEqualTo("[DONE]");

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ollamamax.server.testing.Failure;
 import dev.ollamamax.server.testing.FakeOllama;
+import dev.ollamamax.server.testing.SseEvents;
+import dev.ollamamax.server.testing.TestGateway;
 import dev.ollamamax.shared.config.Setting;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -76,7 +78,7 @@ class ChatFailuresTest {
 
             assertThat(res.statusCode()).isEqualTo(200);
             List<String> events = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
-                try (TestGateway.Events e = TestGateway.events(res)) {
+                try (SseEvents e = SseEvents.of(res)) {
                     return e.rest();
                 }
             }, "the stream must end, not hang");
@@ -95,7 +97,7 @@ class ChatFailuresTest {
         List<String> tokens = IntStream.range(0, 100).mapToObj(i -> " t" + i).toList();
         try (FakeOllama node = FakeOllama.start().reply("llama3", tokens).tokenDelay(Duration.ofMillis(100));
              TestGateway gw = TestGateway.start(home, node)) {
-            try (Socket socket = new Socket(gw.base.getHost(), gw.base.getPort())) {
+            try (Socket socket = new Socket(gw.uri("/").getHost(), gw.uri("/").getPort())) {
                 byte[] body = STREAM.getBytes(StandardCharsets.UTF_8);
                 OutputStream out = socket.getOutputStream();
                 out.write(("POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ollamamax.server.testing.FakeOllama;
+import dev.ollamamax.server.testing.SseEvents;
+import dev.ollamamax.server.testing.TestGateway;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -50,7 +52,7 @@ class CompletionsTest {
 
             assertThat(res.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/event-stream"));
             List<String> events;
-            try (TestGateway.Events e = TestGateway.events(res)) {
+            try (SseEvents e = SseEvents.of(res)) {
                 events = e.rest();
             }
             assertThat(events).hasSize(5);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ollamamax.server.testing.FakeOllama;
 import dev.ollamamax.server.testing.RecordedRequest;
+import dev.ollamamax.server.testing.SseEvents;
+import dev.ollamamax.server.testing.TestGateway;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -120,7 +122,7 @@ class OpenAiParityTest {
         HttpResponse<InputStream> stream = gw.postStreaming("/v1/chat/completions",
                 "{\"model\":\"llama3\",\"stream\":true,\"logprobs\":true," + HI + "}");
         List<String> tokens = new ArrayList<>();
-        try (TestGateway.Events events = TestGateway.events(stream)) {
+        try (SseEvents events = SseEvents.of(stream)) {
             for (String e : events.rest()) {
                 if (!e.equals("[DONE]")) {
                     gw.json(e).path("choices").path(0).path("logprobs").path("content")

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ollamamax.server.testing.Failure;
 import dev.ollamamax.server.testing.FakeOllama;
 import dev.ollamamax.server.testing.RecordedRequest;
+import dev.ollamamax.server.testing.TestGateway;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ollamamax.server.process.ManagedService;
+import dev.ollamamax.server.testing.Conditions;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -11,6 +12,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +37,7 @@ class EmbeddedPostgresServiceTest {
                     .isInstanceOf(SQLException.class).hasMessageContaining("password authentication failed");
             assertThat(SecretFile.isOwnerOnly(home.resolve("postgres-password"))).isTrue();
 
+            ProcessHandle old = ProcessHandle.of(pg.pid().orElseThrow()).orElseThrow();
             pg.restart();
 
             try (Connection c = connect(pg.url().orElseThrow()); Statement s = c.createStatement()) {
@@ -44,9 +47,9 @@ class EmbeddedPostgresServiceTest {
                 assertThat(single(s, "SHOW listen_addresses")).isEqualTo("127.0.0.1");
             }
             assertThat(pg.recentLog()).isNotEmpty();
-            Thread.sleep(1500);
-            assertThat(pg.state()).as("the old server's exit is not taken for a crash of the new one")
-                    .isEqualTo(ManagedService.State.RUNNING);
+            Conditions.await(Duration.ofSeconds(10), () -> !old.isAlive(), "the old server to exit");
+            Conditions.holdsFor(Duration.ofMillis(500), () -> pg.state() == ManagedService.State.RUNNING,
+                    "the old server's exit is not taken for a crash of the new one");
         } finally {
             pg.stop();
         }

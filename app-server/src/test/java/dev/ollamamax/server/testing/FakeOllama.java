@@ -155,6 +155,11 @@ public final class FakeOllama implements AutoCloseable {
         return this;
     }
 
+    /** How many streamed pulls ended because the client went away (their model was not installed). */
+    public int pullsCut() {
+        return state.pullsCut().get();
+    }
+
     /**
      * Model requests (chat, generate, embed, embeddings) being answered right now: streaming, waiting
      * between tokens, or hanging. A request whose client disconnects ends at the fake's next write, or at

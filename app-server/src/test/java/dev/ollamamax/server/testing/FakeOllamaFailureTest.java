@@ -22,7 +22,7 @@ class FakeOllamaFailureTest {
     private static final String CHAT = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
 
     private final FakeOllama fake = FakeOllama.start().model("m");
-    private final TestHttp http = new TestHttp(fake.url());
+    private final FakeOllamaHttp http = new FakeOllamaHttp(fake.url());
 
     @AfterEach
     void tearDown() {
@@ -76,7 +76,7 @@ class FakeOllamaFailureTest {
         fake.failNext(Failure.CUT_AFTER_FIRST_TOKEN);
 
         HttpResponse<InputStream> response = http.postStreaming("/api/chat", CHAT);
-        try (BufferedReader reader = TestHttp.lines(response)) {
+        try (BufferedReader reader = FakeOllamaHttp.lines(response)) {
             assertThat(http.json(reader.readLine()).get("message").get("content").asText()).isEqualTo("Hello");
             assertThatThrownBy(reader::readLine).isInstanceOf(IOException.class);
         }
@@ -87,7 +87,7 @@ class FakeOllamaFailureTest {
         fake.failNext(Failure.HANG_AFTER_FIRST_TOKEN);
 
         HttpResponse<InputStream> response = http.postStreaming("/api/chat", CHAT);
-        try (BufferedReader reader = TestHttp.lines(response)) {
+        try (BufferedReader reader = FakeOllamaHttp.lines(response)) {
             assertThat(http.json(reader.readLine()).get("done").asBoolean()).isFalse();
             CompletableFuture<String> next = CompletableFuture.supplyAsync(() -> {
                 try {

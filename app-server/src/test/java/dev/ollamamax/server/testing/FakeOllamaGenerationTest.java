@@ -24,7 +24,7 @@ class FakeOllamaGenerationTest {
              {"role":"user","content":"Why is the sky blue?"}]}""";
 
     private final FakeOllama fake = FakeOllama.start().model("llama3.2");
-    private final TestHttp http = new TestHttp(fake.url());
+    private final FakeOllamaHttp http = new FakeOllamaHttp(fake.url());
 
     @AfterEach
     void tearDown() {
@@ -64,7 +64,7 @@ class FakeOllamaGenerationTest {
         fake.reply("llama3.2", List.of("one", " two", " three", " four", " five")).tokenDelay(Duration.ofMillis(300));
 
         HttpResponse<InputStream> response = http.postStreaming("/api/chat", CHAT);
-        try (BufferedReader reader = TestHttp.lines(response)) {
+        try (BufferedReader reader = FakeOllamaHttp.lines(response)) {
             JsonNode first = http.json(reader.readLine());
             assertThat(first.get("message").get("content").asText()).isEqualTo("one");
             assertThat(fake.inFlight()).as("the fake is still writing the answer").isEqualTo(1);

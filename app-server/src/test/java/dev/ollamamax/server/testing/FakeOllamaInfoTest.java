@@ -11,7 +11,7 @@ class FakeOllamaInfoTest {
 
     private final FakeOllama fake = FakeOllama.start().model("llama3.2").model(
             FakeModel.of("qwen2.5:0.5b").withDetails("qwen2", "494.03M", "Q4_K_M").withSize(397_821_319L));
-    private final TestHttp http = new TestHttp(fake.url());
+    private final FakeOllamaHttp http = new FakeOllamaHttp(fake.url());
 
     @AfterEach
     void tearDown() {

@@ -12,7 +12,7 @@ class FakeOllamaLifecycleTest {
     @Test
     void stopRefusesConnectionsAndRestartServesTheSameModelsOnTheSamePort() throws Exception {
         try (FakeOllama fake = FakeOllama.start().model("m").loaded("m");
-             TestHttp http = new TestHttp(fake.url())) {
+             FakeOllamaHttp http = new FakeOllamaHttp(fake.url())) {
             int port = fake.port();
             assertThat(http.get("/api/tags").statusCode()).isEqualTo(200);
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class FakeOllamaModelsTest {
 
     private final FakeOllama fake = FakeOllama.start().model("llama3.2").model("nomic-embed-text");
-    private final TestHttp http = new TestHttp(fake.url());
+    private final FakeOllamaHttp http = new FakeOllamaHttp(fake.url());
 
     @AfterEach
     void tearDown() {

@@ -13,7 +13,7 @@ class FakeOllamaThinkingTest {
 
     private final FakeOllama fake = FakeOllama.start().reply("qwen3", List.of("4", ".")).thinking("qwen3", List.of("Two", " plus", " two"))
             .model("llama3.2");
-    private final TestHttp http = new TestHttp(fake.url());
+    private final FakeOllamaHttp http = new FakeOllamaHttp(fake.url());
 
     @AfterEach
     void tearDown() {

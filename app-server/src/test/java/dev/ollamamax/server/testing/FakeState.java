@@ -43,6 +43,7 @@ final class FakeState {
 
     private final Deque<RecordedRequest> requests = new ArrayDeque<>();
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger pullsCut = new AtomicInteger();
     private Failure alwaysFailure;
     private Duration tokenDelay = Duration.ZERO;
     private String version = "0.12.3";
@@ -209,6 +210,11 @@ final class FakeState {
 
     synchronized void clearRequests() {
         requests.clear();
+    }
+
+    /** Pulls whose client went away before the end (the model was not installed). */
+    AtomicInteger pullsCut() {
+        return pullsCut;
     }
 
     AtomicInteger inFlight() {

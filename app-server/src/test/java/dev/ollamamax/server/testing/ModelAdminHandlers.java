@@ -57,12 +57,17 @@ final class ModelAdminHandlers {
             exchange.endStream();
             return;
         }
-        for (ObjectNode line : progress) {
-            FailureResponses.pause(delay);
-            exchange.line(line);
+        try {
+            for (ObjectNode line : progress) {
+                FailureResponses.pause(delay);
+                exchange.line(line);
+            }
+            exchange.line(status("verifying sha256 digest"));
+            exchange.line(status("writing manifest"));
+        } catch (IOException clientGone) {
+            state.pullsCut().incrementAndGet();
+            throw clientGone;
         }
-        exchange.line(status("verifying sha256 digest"));
-        exchange.line(status("writing manifest"));
         install(name, layers.get());
         exchange.line(status("success"));
         exchange.endStream();

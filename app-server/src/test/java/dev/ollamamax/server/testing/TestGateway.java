@@ -131,6 +131,10 @@ public final class TestGateway implements AutoCloseable {
         }
     }
 
+    public JsonNode json(HttpResponse<String> res) {
+        return json(res.body());
+    }
+
     public JsonNode json(String text) {
         try {
             return json.readTree(text);

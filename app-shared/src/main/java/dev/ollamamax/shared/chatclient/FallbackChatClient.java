@@ -73,6 +73,7 @@ public final class FallbackChatClient implements AutoCloseable {
     private EndpointConnection probe;
     private URI lastEndpoint;
     private int roundTries;
+    private final java.util.concurrent.atomic.AtomicLong failedAttempts = new java.util.concurrent.atomic.AtomicLong();
     private long lastReceived;
     private long lastPing;
     private boolean started;
@@ -130,6 +131,11 @@ public final class FallbackChatClient implements AutoCloseable {
     /** The server's name for the listener of the current connection ({@code primary}, {@code websocket}, {@code fallback}). */
     public Optional<String> listenerName() {
         return listenerName;
+    }
+
+    /** How many connection attempts have failed since this client was made (endpoints that did not answer). */
+    public long failedAttempts() {
+        return failedAttempts.get();
     }
 
     public boolean isConnected() {
@@ -221,6 +227,7 @@ public final class FallbackChatClient implements AutoCloseable {
         c.abort();
         connecting = null;
         roundTries++;
+        failedAttempts.incrementAndGet();
         if (roundTries < endpoints.size()) {
             attempt((c.index + 1) % endpoints.size());
         } else {

@@ -116,7 +116,7 @@ class ModelsViewModelTest {
 
         assertThat(job[0].state()).isEqualTo(PullJob.State.CANCELLED);
         assertThat(job[0].overall()).isLessThan(1.0);
-        Thread.sleep(2500); // the fake would have finished the pull by now, had it gone on
+        await(WAIT, () -> { }, () -> a.pullsCut() == 1, "the node to see the pull's stream closed");
         TestGateways.probe(gateway);
         model.refresh();
         assertThat(model.models()).noneMatch(m -> m.name().equals("big:latest"));

@@ -17,13 +17,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /** A java.net.http client for the fake's own tests, with a raw-socket escape hatch for odd requests. */
-final class TestHttp implements AutoCloseable {
+final class FakeOllamaHttp implements AutoCloseable {
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
     private final URI base;
 
-    TestHttp(URI base) {
+    FakeOllamaHttp(URI base) {
         this.base = base;
     }
 
