@@ -25,7 +25,7 @@ cleanup() {
 trap cleanup EXIT
 export DISPLAY=$display
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-opts=${BENCH_JVM_OPTS-"-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=app-ui/target/ollamamax-desktop.jsa"}
+opts=${BENCH_JVM_OPTS-"-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=app-ui/target/ollamamax-desktop.jsa -XX:+UseSerialGC -Xms16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20"}
 # shellcheck disable=SC2086
 java $opts -jar app-ui/target/ollamamax-desktop.jar --OLLAMAMAX_HOME="$work/home" --PORT="$(free_port)" \
   --WS_PORT="$(free_port)" --FALLBACK_PORT="$(free_port)" --ENABLE_LOCAL_OLLAMA=false >"$work/log" 2>&1 &
