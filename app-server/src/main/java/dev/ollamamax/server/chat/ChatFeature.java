@@ -69,7 +69,7 @@ public final class ChatFeature implements GatewayFeature {
 
     @Override
     public void websocket(Listener listener, WsRouting.Builder routing) {
-        routing.endpoint("/chat", () -> new HostCheckedListener(hostPolicy, new ChatConnection(runtime, listener)));
+        routing.endpoint("/chat", () -> new HostCheckedListener(hostPolicy, new ServerChatSession(runtime, listener)));
     }
 
     /** Pushes a {@code service_update} to {@code services} subscribers (and to later ones, as the last state). */

@@ -26,7 +26,7 @@ final class ChatHub implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ChatHub.class.getName());
 
-    private final Set<ChatConnection> connections = ConcurrentHashMap.newKeySet();
+    private final Set<ServerChatSession> connections = ConcurrentHashMap.newKeySet();
     private final Map<String, ServiceInfo> services = new ConcurrentSkipListMap<>();
     private final FrameCodec codec;
     private final ChatMetrics metrics;
@@ -56,11 +56,11 @@ final class ChatHub implements AutoCloseable {
         return metrics;
     }
 
-    void register(ChatConnection connection) {
+    void register(ServerChatSession connection) {
         connections.add(connection);
     }
 
-    void unregister(ChatConnection connection) {
+    void unregister(ServerChatSession connection) {
         connections.remove(connection);
     }
 
@@ -71,7 +71,7 @@ final class ChatHub implements AutoCloseable {
     /** Pushes a frame to every connection subscribed to the topic; never waits for a slow client. */
     void broadcast(Topic topic, ServerFrame frame) {
         String text = null;
-        for (ChatConnection c : connections) {
+        for (ServerChatSession c : connections) {
             if (c.subscribed(topic)) {
                 if (text == null) {
                     text = codec.write(frame);
@@ -93,7 +93,7 @@ final class ChatHub implements AutoCloseable {
 
     private void heartbeat() {
         long now = System.nanoTime();
-        for (ChatConnection c : connections) {
+        for (ServerChatSession c : connections) {
             try {
                 c.heartbeat(now, heartbeatNanos);
             } catch (RuntimeException e) {
@@ -104,7 +104,7 @@ final class ChatHub implements AutoCloseable {
 
     /** Starts a check of every authenticated connection's credential (each on its own virtual thread, never two at once). */
     private void recheckCredentials() {
-        for (ChatConnection c : connections) {
+        for (ServerChatSession c : connections) {
             try {
                 c.recheckCredential();
             } catch (RuntimeException e) {

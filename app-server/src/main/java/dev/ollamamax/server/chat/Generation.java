@@ -30,7 +30,7 @@ final class Generation {
 
     private static final Logger LOG = Logger.getLogger(Generation.class.getName());
 
-    private final ChatConnection connection;
+    private final ServerChatSession connection;
     private final ChatRuntime rt;
     /** As the client sent it, until an alias in it is resolved to the model that serves it. */
     private volatile ClientFrame.Inference request;
@@ -46,7 +46,7 @@ final class Generation {
     private final long startNanos = System.nanoTime();
     private volatile String errorKind = ErrorKind.UPSTREAM_ERROR.code();
 
-    Generation(ChatConnection connection, ChatRuntime rt, ClientFrame.Inference request) {
+    Generation(ServerChatSession connection, ChatRuntime rt, ClientFrame.Inference request) {
         this.connection = connection;
         this.rt = rt;
         this.request = request;

@@ -215,10 +215,10 @@ class ChatErrorsTest {
     void tooManyGenerationsOnOneConnectionIsRateLimited() {
         node.failAlways(Failure.HANG_AFTER_FIRST_TOKEN);
         try (TestWs ws = gw.connect(Listener.PRIMARY)) {
-            for (int i = 0; i < ChatConnection.MAX_GENERATIONS; i++) {
+            for (int i = 0; i < ServerChatSession.MAX_GENERATIONS; i++) {
                 ws.send(ClientFrame.Inference.of("h" + i, "llama3.2", "hi"));
             }
-            for (int i = 0; i < ChatConnection.MAX_GENERATIONS; i++) {
+            for (int i = 0; i < ServerChatSession.MAX_GENERATIONS; i++) {
                 ws.next(ServerFrame.Response.class);
             }
             ws.send(ClientFrame.Inference.of("one-more", "llama3.2", "hi"));

@@ -36,7 +36,7 @@ class ChatSlotReleaseTest {
         try (FakeOllama node = FakeOllama.start().reply("llama3.2", List.of("a", "b"));
              ChatGateway gw = ChatGateway.withChat(home, ChatAuth.none(), stuck, node);
              TestWs ws = gw.connect(Listener.PRIMARY)) {
-            for (int i = 0; i < ChatConnection.MAX_GENERATIONS + 8; i++) {
+            for (int i = 0; i < ServerChatSession.MAX_GENERATIONS + 8; i++) {
                 ws.send(ClientFrame.Inference.of("g" + i, "llama3.2", "hi"));
                 List<ServerFrame> frames = ws.generation("g" + i);
                 assertThat(frames).as("generation %d", i).noneMatch(f -> f instanceof ServerFrame.ErrorFrame);

@@ -43,7 +43,7 @@ public final class ChatView implements Screen {
     private static final KeyCombination NEW_CHAT = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
 
     private final ChatViewModel model;
-    private final ChatConnection connection;
+    private final DesktopChatClient connection;
     private final BorderPane root = new BorderPane();
     private final ListView<ChatItem> messages = new ListView<>();
     private final TextArea input = new TextArea();
@@ -53,7 +53,7 @@ public final class ChatView implements Screen {
     private boolean follow = true;
     private int quietFrames;
 
-    public ChatView(ChatViewModel model, ChatConnection connection) {
+    public ChatView(ChatViewModel model, DesktopChatClient connection) {
         this.model = model;
         this.connection = connection;
         this.renderer = new MarkdownRenderer(ChatView::toClipboard);

@@ -40,7 +40,7 @@ public final class ChatViewModel implements AutoCloseable {
     /** The connection as the header chip shows it. */
     public enum Status { OFFLINE, CONNECTING, CONNECTED, RECONNECTING }
 
-    private final ChatConnection connection;
+    private final DesktopChatClient connection;
     private final ChatHistory history;
     private final ChatSettingsStore settingsStore;
     private final Supplier<List<ModelChoice>> modelSource;
@@ -76,7 +76,7 @@ public final class ChatViewModel implements AutoCloseable {
     private final ChatSearch search;
     private final ChatPresets presets;
 
-    public ChatViewModel(ChatConnection connection, ChatHistory history, ChatSettingsStore settingsStore,
+    public ChatViewModel(DesktopChatClient connection, ChatHistory history, ChatSettingsStore settingsStore,
                          Supplier<List<ModelChoice>> modelSource, UiExecutor executor) {
         this.connection = connection;
         this.history = history;
@@ -113,7 +113,7 @@ public final class ChatViewModel implements AutoCloseable {
 
     private void handle(Object event) {
         switch (event) {
-            case ChatConnection.Replaced r -> replaced(r.why());
+            case DesktopChatClient.Replaced r -> replaced(r.why());
             case ChatClientEvent.Connected c -> connected(c.endpoint(), c.listener());
             case ChatClientEvent.Disconnected d -> endpoint.disconnected(d.reason());
             case ChatClientEvent.FailedOver f -> endpoint.failedOver(f.from());

@@ -32,7 +32,7 @@ class ChatViewModelTest {
 
     FakeOllama node;
     GatewayManager gateway;
-    ChatConnection connection;
+    DesktopChatClient connection;
     ChatViewModel chat;
 
     @AfterEach
@@ -50,7 +50,7 @@ class ChatViewModelTest {
 
     void start(Map<Setting, String> extra) {
         gateway = TestGateways.manager(dir.resolve("home"), extra, node);
-        connection = new ChatConnection();
+        connection = new DesktopChatClient();
         chat = new ChatViewModel(connection, new ChatHistory(gateway),
                 new ChatSettingsStore(dir.resolve("chat-settings.json")), () -> ModelChoices.of(gateway),
                 new SameThreadUiExecutor());

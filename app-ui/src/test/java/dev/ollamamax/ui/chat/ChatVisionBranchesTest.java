@@ -32,7 +32,7 @@ class ChatVisionBranchesTest {
     Path dir;
     FakeOllama node;
     GatewayManager gateway;
-    ChatConnection connection;
+    DesktopChatClient connection;
     ChatViewModel chat;
 
     @AfterEach
@@ -44,7 +44,7 @@ class ChatVisionBranchesTest {
 
     void start() {
         gateway = TestGateways.manager(dir.resolve("home"), Map.of(), node);
-        connection = new ChatConnection();
+        connection = new DesktopChatClient();
         chat = new ChatViewModel(connection, new ChatHistory(gateway), new ChatSettingsStore(dir.resolve("chat-settings.json")),
                 () -> ModelChoices.of(gateway), new SameThreadUiExecutor());
         chat.refreshModels();

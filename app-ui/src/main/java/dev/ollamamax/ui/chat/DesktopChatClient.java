@@ -19,7 +19,7 @@ import java.util.function.Consumer;
  * (after the gateway started or moved to other ports): events of a replaced client are dropped, and a
  * {@link Replaced} marker tells the UI that generations running on it are gone.
  */
-public final class ChatConnection implements AutoCloseable {
+public final class DesktopChatClient implements AutoCloseable {
 
     /** Put in the inbox when the client was replaced or closed. */
     public record Replaced(String why) {

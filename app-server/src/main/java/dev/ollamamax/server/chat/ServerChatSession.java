@@ -28,9 +28,9 @@ import java.util.logging.Logger;
  * frames, and the generations running on it. Helidon calls it on the connection's own thread; everything
  * it writes goes through its {@link Outbox}.
  */
-final class ChatConnection implements WsListener {
+final class ServerChatSession implements WsListener {
 
-    private static final Logger LOG = Logger.getLogger(ChatConnection.class.getName());
+    private static final Logger LOG = Logger.getLogger(ServerChatSession.class.getName());
     static final int MAX_GENERATIONS = 32;
 
     private final ChatRuntime rt;
@@ -54,7 +54,7 @@ final class ChatConnection implements WsListener {
     private volatile long lastPing;
     private final MessageAssembler assembler;
 
-    ChatConnection(ChatRuntime rt, Listener listener) {
+    ServerChatSession(ChatRuntime rt, Listener listener) {
         this.rt = rt;
         this.listener = listener;
         this.assembler = new MessageAssembler(rt.maxFrameBytes());
