@@ -259,17 +259,27 @@ public final class ChatViewModel implements AutoCloseable {
         keepSettings();
     }
 
-    /** Sends a failed or lost answer's question again (Retry), or asks for a new answer (Regenerate). */
-    public void retry(ChatItem answer) {
+    /** The conversation up to an answer's question, when the answer may be asked again (finished, connected). */
+    private Optional<List<ChatMessage>> questionOf(ChatItem answer) {
         List<ChatItem> session = current();
         int index = session.indexOf(answer);
         if (index < 0 || answer.kind() != ChatItem.Kind.ASSISTANT || answer.active() || !connection.hasClient()) {
-            return;
+            return Optional.empty();
         }
         List<ChatMessage> messages = ChatItem.conversation(session, index);
         if (messages.isEmpty() || !messages.getLast().role().equals("user")) {
+            return Optional.empty();
+        }
+        return Optional.of(messages);
+    }
+
+    /** Sends a failed or lost answer's question again (Retry), or asks for a new answer (Regenerate). */
+    public void retry(ChatItem answer) {
+        Optional<List<ChatMessage>> question = questionOf(answer);
+        if (question.isEmpty()) {
             return;
         }
+        List<ChatMessage> messages = question.get();
         String model = settings.get().model().orElse(answer.model());
         String id = nextGenerationId();
         answer.restartAs(id);
@@ -284,15 +294,11 @@ public final class ChatViewModel implements AutoCloseable {
      * {@link #showAlternative}), and the gateway stores the new one as another answer to that question.
      */
     public void regenerate(ChatItem answer) {
-        List<ChatItem> session = current();
-        int index = session.indexOf(answer);
-        if (index < 0 || answer.kind() != ChatItem.Kind.ASSISTANT || answer.active() || !connection.hasClient()) {
+        Optional<List<ChatMessage>> question = questionOf(answer);
+        if (question.isEmpty()) {
             return;
         }
-        List<ChatMessage> messages = ChatItem.conversation(session, index);
-        if (messages.isEmpty() || !messages.getLast().role().equals("user")) {
-            return;
-        }
+        List<ChatMessage> messages = question.get();
         String model = settings.get().model().orElse(answer.model());
         String id = nextGenerationId();
         answer.keepAsAlternative();
@@ -301,7 +307,8 @@ public final class ChatViewModel implements AutoCloseable {
             answer.setState(ChatItem.State.QUEUED);
         }
         // a regenerated earlier answer starts a branch: the turns after it stay with the old answer (read back when done)
-        start(id, answer, messages, model, true, index < session.size() - 1);
+        List<ChatItem> session = current();
+        start(id, answer, messages, model, true, session.indexOf(answer) < session.size() - 1);
     }
 
     /** Shows another of the answers to this question (the arrows of "2 / 3") and keeps it as the chosen one. */
