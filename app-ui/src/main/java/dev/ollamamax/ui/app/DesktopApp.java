@@ -34,6 +34,7 @@ import dev.ollamamax.ui.services.ServicesView;
 import dev.ollamamax.ui.services.ServicesViewModel;
 import dev.ollamamax.ui.settings.SettingsView;
 import dev.ollamamax.ui.settings.SettingsViewModel;
+import dev.ollamamax.ui.supervision.DesktopStack;
 import dev.ollamamax.ui.supervision.ServiceRegistry;
 import dev.ollamamax.ui.supervision.Supervisor;
 import java.time.Duration;
@@ -61,6 +62,8 @@ public final class DesktopApp implements AutoCloseable {
 
     private final UiExecutor executor;
     private final ServiceRegistry registry = new ServiceRegistry();
+    private final DesktopStack stack = new DesktopStack(registry);
+    private final java.nio.file.Path home;
     private final Supervisor supervisor;
     private final GatewayManager gateway;
     private final StatusBarViewModel status;
@@ -83,6 +86,7 @@ public final class DesktopApp implements AutoCloseable {
                       Consumer<String> openUrl) {
         this.executor = executor;
         this.supervisor = Supervisor.standard(registry);
+        this.home = AppHome.resolve(config.config());
         this.gateway = new GatewayManager(config.config(), registry);
         this.status = new StatusBarViewModel(gateway, executor);
         this.theme = new SimpleObjectProperty<>(Theme.from(config.config().get(Setting.UI_THEME)));
@@ -94,6 +98,7 @@ public final class DesktopApp implements AutoCloseable {
         closeables.add(registry.onChange(() -> executor.onUi(logs::refreshSources)));
 
         StackMonitor monitor = StackMonitor.standard(gateway, registry);
+        monitor.declaredPorts(stack::plannedPorts);
         PortMoves moves = new PortMoves(gateway, config.store(), config.loader(),
                 c -> executor.onUi(() -> settings.reload(c)));
         this.ports = new PortsViewModel(monitor, moves, executor, ProcessHandle.current().pid(),
@@ -111,6 +116,7 @@ public final class DesktopApp implements AutoCloseable {
         this.metrics = new MetricsViewModel(gateway::meters, executor, java.time.Clock.systemUTC());
         setNodeSummary(nodes::summary);
         setAdoptNode(nodes::adopt);
+        ports.onProjectChosen(folder -> loadStack("project", folder));
         closeables.add(gateway.onChange(this::connectChat));
 
         Alerts alerts = Alerts.watching(registry, new Notifier(() -> stage));
@@ -123,7 +129,9 @@ public final class DesktopApp implements AutoCloseable {
         screens.add(new NodesView(nodes, models, executor, openUrl));
         screens.add(new MetricsView(metrics));
         screens.add(new PortsView(ports, executor));
-        screens.add(new ServicesView(new ServicesViewModel(registry, Optional.of(supervisor), executor), executor));
+        ServicesViewModel services = new ServicesViewModel(registry, Optional.of(supervisor), executor);
+        services.showStackProblems(stack::problems);
+        screens.add(new ServicesView(services, executor));
         screens.add(new SettingsView(settings));
         screens.add(new LogsView(logs));
         screens.add(new dev.ollamamax.ui.access.AccessView(
@@ -220,8 +228,19 @@ public final class DesktopApp implements AutoCloseable {
             window.current().refresh();
         }, e -> LOG.severe("Gateway did not start: " + e.getMessage()));
         supervisor.start();
+        loadStack("home", home);
         metrics.start();
         closeables.add(executor.repeat(Duration.ofSeconds(1), () -> executor.onUi(status::refresh)));
+    }
+
+    /** Reads a folder's {@code ollamamax-stack.yaml} in the background and runs its processes. */
+    private void loadStack(String origin, java.nio.file.Path folder) {
+        executor.run(() -> stack.load(origin, folder), () -> window.current().refresh(),
+                e -> LOG.warning("Stack file in " + folder + " not used: " + e.getMessage()));
+    }
+
+    public DesktopStack stack() {
+        return stack;
     }
 
     /** Switches light/dark at once and remembers the choice in the saved settings. */
@@ -234,6 +253,7 @@ public final class DesktopApp implements AutoCloseable {
     /** Stops what runs outside this JVM or holds ports: the {@code ollama serve}s it started and the gateway. Any thread. */
     public void closeProcesses() {
         supervisor.close();
+        stack.close();
         localNodes.close();
         gateway.close();
     }
@@ -253,6 +273,7 @@ public final class DesktopApp implements AutoCloseable {
         metrics.close();
         nodes.close();
         supervisor.close();
+        stack.close();
         localNodes.close();
         gateway.close();
         api.close();

@@ -60,9 +60,18 @@ public final class ServicesView extends PolledScreen {
         message.visibleProperty().bind(model.messageProperty().isNotEmpty());
         message.managedProperty().bind(message.visibleProperty());
 
+        Label stackProblem = new Label();
+        stackProblem.setId("stack-problem");
+        stackProblem.getStyleClass().addAll("banner", "banner-warning");
+        stackProblem.setWrapText(true);
+        stackProblem.setGraphic(Icons.icon(Feather.ALERT_TRIANGLE, 14));
+        stackProblem.textProperty().bind(model.stackProblemProperty());
+        stackProblem.visibleProperty().bind(model.stackProblemProperty().isNotEmpty());
+        stackProblem.managedProperty().bind(stackProblem.visibleProperty());
+
         TableView<ServiceRow> table = table();
         VBox.setVgrow(table, Priority.ALWAYS);
-        root.getChildren().addAll(header, message, table);
+        root.getChildren().addAll(header, message, stackProblem, table);
     }
 
     private TableView<ServiceRow> table() {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -31,6 +32,8 @@ public final class ServicesViewModel {
     private final ObservableList<ServiceRow> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper restartingAll = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper stackProblem = new ReadOnlyStringWrapper("");
+    private volatile Supplier<List<String>> stackProblems = List::of;
 
     public ServicesViewModel(ServiceRegistry registry, Optional<Supervisor> supervisor, UiExecutor executor) {
         this.registry = registry;
@@ -47,6 +50,16 @@ public final class ServicesViewModel {
         return message.getReadOnlyProperty();
     }
 
+    /** Why a stack file ({@code ollamamax-stack.yaml}) is not used: file, line and field; empty when all are fine. */
+    public ReadOnlyStringProperty stackProblemProperty() {
+        return stackProblem.getReadOnlyProperty();
+    }
+
+    /** Where the stack files' problems are read on every refresh (off the UI thread). */
+    public void showStackProblems(Supplier<List<String>> problems) {
+        this.stackProblems = problems;
+    }
+
     public ReadOnlyBooleanProperty restartingAllProperty() {
         return restartingAll.getReadOnlyProperty();
     }
@@ -54,6 +67,8 @@ public final class ServicesViewModel {
     /** Reads every service in the background and updates the rows on the UI thread. */
     public void refresh() {
         executor.submit(this::snapshot, this::apply, e -> message.set("Could not read services: " + e.getMessage()));
+        executor.submit(() -> stackProblems.get(), problems -> stackProblem.set(String.join("\n", problems)),
+                e -> stackProblem.set("Could not read the stack files: " + e.getMessage()));
     }
 
     /** Reads the registry now; call off the UI thread. */
