@@ -37,6 +37,7 @@ import dev.ollamamax.ui.settings.SettingsViewModel;
 import dev.ollamamax.ui.supervision.DesktopStack;
 import dev.ollamamax.ui.supervision.ServiceRegistry;
 import dev.ollamamax.ui.supervision.Supervisor;
+import dev.ollamamax.ui.supervision.UsageSampler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,6 +64,7 @@ public final class DesktopApp implements AutoCloseable {
     private final UiExecutor executor;
     private final ServiceRegistry registry = new ServiceRegistry();
     private final DesktopStack stack = new DesktopStack(registry);
+    private final UsageSampler usage = new UsageSampler(registry);
     private final java.nio.file.Path home;
     private final Supervisor supervisor;
     private final GatewayManager gateway;
@@ -131,6 +133,7 @@ public final class DesktopApp implements AutoCloseable {
         screens.add(new PortsView(ports, executor));
         ServicesViewModel services = new ServicesViewModel(registry, Optional.of(supervisor), executor);
         services.showStackProblems(stack::problems);
+        services.showUsage(usage);
         screens.add(new ServicesView(services, executor));
         screens.add(new SettingsView(settings));
         screens.add(new LogsView(logs));
@@ -229,6 +232,7 @@ public final class DesktopApp implements AutoCloseable {
         }, e -> LOG.severe("Gateway did not start: " + e.getMessage()));
         supervisor.start();
         loadStack("home", home);
+        usage.start();
         metrics.start();
         closeables.add(executor.repeat(Duration.ofSeconds(1), () -> executor.onUi(status::refresh)));
     }
@@ -272,6 +276,7 @@ public final class DesktopApp implements AutoCloseable {
         chat.close();
         metrics.close();
         nodes.close();
+        usage.close();
         supervisor.close();
         stack.close();
         localNodes.close();

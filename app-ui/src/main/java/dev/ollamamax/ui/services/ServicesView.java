@@ -96,6 +96,18 @@ public final class ServicesView extends PolledScreen {
         port.setPrefWidth(80);
         port.getStyleClass().add("mono-column");
 
+        TableColumn<ServiceRow, String> cpu = new TableColumn<>("CPU");
+        cpu.setCellValueFactory(c -> c.getValue().cpuProperty());
+        cpu.setPrefWidth(80);
+        cpu.getStyleClass().add("mono-column");
+        cpu.setId("column-cpu");
+
+        TableColumn<ServiceRow, String> memory = new TableColumn<>("Memory");
+        memory.setCellValueFactory(c -> c.getValue().memoryProperty());
+        memory.setPrefWidth(90);
+        memory.getStyleClass().add("mono-column");
+        memory.setId("column-memory");
+
         TableColumn<ServiceRow, String> detail = new TableColumn<>("Detail");
         detail.setCellValueFactory(c -> c.getValue().detailProperty());
         detail.setPrefWidth(300);
@@ -115,7 +127,7 @@ public final class ServicesView extends PolledScreen {
         actions.setMinWidth(130);
         actions.setSortable(false);
 
-        table.getColumns().setAll(java.util.List.of(name, state, port, detail, actions));
+        table.getColumns().setAll(java.util.List.of(name, state, port, cpu, memory, detail, actions));
         return table;
     }
 

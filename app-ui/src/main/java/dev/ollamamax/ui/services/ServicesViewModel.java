@@ -4,6 +4,7 @@ import dev.ollamamax.server.process.ManagedService;
 import dev.ollamamax.ui.common.UiExecutor;
 import dev.ollamamax.ui.supervision.ServiceRegistry;
 import dev.ollamamax.ui.supervision.Supervisor;
+import dev.ollamamax.ui.supervision.UsageSampler;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,7 @@ public final class ServicesViewModel {
     private final ReadOnlyBooleanWrapper restartingAll = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper stackProblem = new ReadOnlyStringWrapper("");
     private volatile Supplier<List<String>> stackProblems = List::of;
+    private volatile Optional<UsageSampler> usage = Optional.empty();
 
     public ServicesViewModel(ServiceRegistry registry, Optional<Supervisor> supervisor, UiExecutor executor) {
         this.registry = registry;
@@ -55,6 +57,11 @@ public final class ServicesViewModel {
         return stackProblem.getReadOnlyProperty();
     }
 
+    /** Shows each service's CPU and memory from the sampler's latest sample from now on. */
+    public void showUsage(UsageSampler sampler) {
+        this.usage = Optional.of(sampler);
+    }
+
     /** Where the stack files' problems are read on every refresh (off the UI thread). */
     public void showStackProblems(Supplier<List<String>> problems) {
         this.stackProblems = problems;
@@ -73,7 +80,7 @@ public final class ServicesViewModel {
 
     /** Reads the registry now; call off the UI thread. */
     List<ServiceSnapshot> snapshot() {
-        return registry.all().stream().map(s -> ServiceSnapshot.of(s, supervisor)).toList();
+        return registry.all().stream().map(s -> ServiceSnapshot.of(s, supervisor, usage)).toList();
     }
 
     /** Applies a snapshot: updates rows in place, adds new ones, drops vanished ones; keeps order. */
