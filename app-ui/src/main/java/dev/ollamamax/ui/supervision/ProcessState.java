@@ -12,6 +12,7 @@ final class ProcessState {
 
     private State state = State.STOPPED;
     private String words;
+    private String facts = "";
     private int restarts;
     private boolean attempted;
     private boolean launched;
@@ -42,7 +43,7 @@ final class ProcessState {
         if (restarts > 0) {
             text = text + " · restarts: " + restarts;
         }
-        return text;
+        return text + facts;
     }
 
     synchronized void userStarted() {
@@ -61,14 +62,14 @@ final class ProcessState {
         ready = !waitsForReadiness;
         livenessFailure = null;
         state = waitsForReadiness ? State.STARTING : State.RUNNING;
-        words = (waitsForReadiness ? "waiting for its readiness probe" : "running") + " · pid " + pid
-                + lastExit.map(c -> " · last exit code " + c).orElse("");
+        words = waitsForReadiness ? "waiting for its readiness probe" : "running";
+        facts = " · pid " + pid + lastExit.map(c -> " · last exit code " + c).orElse("");
     }
 
     synchronized void ready() {
         ready = true;
         state = State.RUNNING;
-        words = words.replace("waiting for its readiness probe", "ready");
+        words = "ready";
     }
 
     synchronized void livenessFailed(String why) {
@@ -97,6 +98,7 @@ final class ProcessState {
     }
 
     synchronized void crashed(String why) {
+        facts = "";
         state = State.CRASHED;
         words = why;
     }
@@ -116,6 +118,7 @@ final class ProcessState {
     }
 
     private void record(int code) {
+        facts = "";
         lastExit = Optional.of(code);
         ready = false;
         exitedZero |= code == 0;

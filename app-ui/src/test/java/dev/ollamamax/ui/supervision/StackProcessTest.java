@@ -155,7 +155,7 @@ class StackProcessTest {
         Eventually.within(LIMIT, () -> p.state() == State.RUNNING && p.pid().map(pid -> pid != first).orElse(false),
                 p::detail);
         assertThat(p.restarts()).isEqualTo(1);
-        assertThat(p.detail()).contains("last exit code 137").endsWith("restarts: 1");
+        assertThat(p.detail()).startsWith("running · restarts: 1 · pid ").endsWith("last exit code 137");
     }
 
     @Test
