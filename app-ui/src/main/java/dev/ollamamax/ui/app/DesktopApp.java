@@ -30,6 +30,7 @@ import dev.ollamamax.ui.nodes.NodesViewModel;
 import dev.ollamamax.ui.ports.PortMoves;
 import dev.ollamamax.ui.ports.PortsView;
 import dev.ollamamax.ui.ports.PortsViewModel;
+import dev.ollamamax.ui.ports.ProjectFolderMemory;
 import dev.ollamamax.ui.services.ServicesView;
 import dev.ollamamax.ui.services.ServicesViewModel;
 import dev.ollamamax.ui.settings.SettingsView;
@@ -66,6 +67,7 @@ public final class DesktopApp implements AutoCloseable {
     private final DesktopStack stack = new DesktopStack(registry);
     private final UsageSampler usage = new UsageSampler(registry);
     private final java.nio.file.Path home;
+    private final ProjectFolderMemory projectFolder;
     private final Supervisor supervisor;
     private final GatewayManager gateway;
     private final StatusBarViewModel status;
@@ -89,6 +91,7 @@ public final class DesktopApp implements AutoCloseable {
         this.executor = executor;
         this.supervisor = Supervisor.standard(registry);
         this.home = AppHome.resolve(config.config());
+        this.projectFolder = new ProjectFolderMemory(home);
         this.gateway = new GatewayManager(config.config(), registry);
         this.status = new StatusBarViewModel(gateway, executor);
         this.theme = new SimpleObjectProperty<>(Theme.from(config.config().get(Setting.UI_THEME)));
@@ -118,7 +121,10 @@ public final class DesktopApp implements AutoCloseable {
         this.metrics = new MetricsViewModel(gateway::meters, executor, java.time.Clock.systemUTC());
         setNodeSummary(nodes::summary);
         setAdoptNode(nodes::adopt);
-        ports.onProjectChosen(folder -> loadStack("project", folder));
+        ports.onProjectChosen(folder -> {
+            projectFolder.remember(folder);
+            loadStack("project", folder);
+        });
         closeables.add(gateway.onChange(this::connectChat));
 
         Alerts alerts = Alerts.watching(registry, new Notifier(() -> stage));
@@ -232,6 +238,7 @@ public final class DesktopApp implements AutoCloseable {
         }, e -> LOG.severe("Gateway did not start: " + e.getMessage()));
         supervisor.start();
         loadStack("home", home);
+        projectFolder.recall().ifPresent(ports::chooseProject);
         usage.start();
         metrics.start();
         closeables.add(executor.repeat(Duration.ofSeconds(1), () -> executor.onUi(status::refresh)));
