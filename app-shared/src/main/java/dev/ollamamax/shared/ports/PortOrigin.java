@@ -18,8 +18,16 @@ public record PortOrigin(String key, String source, Optional<Path> file) {
         return source.isEmpty() || source.equals("default") ? key : key + " from " + source;
     }
 
+    /** The {@link #source()} of a port declared in a stack file ({@code ollamamax-stack.yaml}). */
+    public static final String STACK_FILE = "stack file";
+
     /** True when the port is set in a compose file (it can only be moved by editing the mapping). */
     public boolean isCompose() {
         return source.equals("compose");
+    }
+
+    /** True when the port is set in a YAML file we do not rewrite (compose or stack file): moved by hand. */
+    public boolean editedByHand() {
+        return isCompose() || source.equals(STACK_FILE);
     }
 }

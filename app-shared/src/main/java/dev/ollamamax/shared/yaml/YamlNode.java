@@ -21,10 +21,21 @@ public sealed interface YamlNode {
         }
     }
 
-    /** A mapping with its keys in document order (merge keys already resolved). */
-    record Mapping(Map<String, YamlNode> entries, int line) implements YamlNode {
+    /** A mapping with its keys in document order (merge keys already resolved) and the line of each key. */
+    record Mapping(Map<String, YamlNode> entries, Map<String, Integer> keyLines, int line) implements YamlNode {
         public Mapping {
             entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+            keyLines = Map.copyOf(keyLines);
+        }
+
+        public Mapping(Map<String, YamlNode> entries, int line) {
+            this(entries, Map.of(), line);
+        }
+
+        /** The 1-based line {@code key} is written on; the value's line when unknown. */
+        public int keyLine(String key) {
+            Integer at = keyLines.get(key);
+            return at != null ? at : get(key).map(YamlNode::line).orElse(line);
         }
 
         public Optional<YamlNode> get(String key) {

@@ -97,6 +97,7 @@ public final class YamlReader {
     private YamlNode.Mapping mapping(MappingNode m, int line, Set<Node> path) {
         Map<String, YamlNode> merged = new LinkedHashMap<>();
         Map<String, YamlNode> own = new LinkedHashMap<>();
+        Map<String, Integer> keyLines = new LinkedHashMap<>();
         for (NodeTuple tuple : m.getValue()) {
             Node key = tuple.getKeyNode();
             if (!(key instanceof ScalarNode scalarKey)) {
@@ -106,17 +107,19 @@ public final class YamlReader {
             if (isMergeKey(scalarKey)) {
                 for (YamlNode.Mapping source : mergeSources(tuple.getValueNode(), path)) {
                     source.entries().forEach(merged::putIfAbsent);
+                    source.entries().keySet().forEach(k -> keyLines.putIfAbsent(k, source.keyLine(k)));
                 }
             } else if (own.containsKey(scalarKey.getValue())) {
                 int keyLine = key.getStartMark().getLine() + 1;
                 throw new YamlException(fileName + ", line " + keyLine + ": duplicate key " + scalarKey.getValue(), keyLine);
             } else {
                 own.put(scalarKey.getValue(), convert(tuple.getValueNode(), path));
+                keyLines.put(scalarKey.getValue(), key.getStartMark().getLine() + 1);
             }
         }
         Map<String, YamlNode> entries = new LinkedHashMap<>(merged);
         entries.putAll(own);
-        return new YamlNode.Mapping(entries, line);
+        return new YamlNode.Mapping(entries, keyLines, line);
     }
 
     private List<YamlNode.Mapping> mergeSources(Node value, Set<Node> path) {

@@ -31,12 +31,15 @@ import dev.ollamamax.ui.nodes.NodesViewModel;
 import dev.ollamamax.ui.ports.PortMoves;
 import dev.ollamamax.ui.ports.PortsView;
 import dev.ollamamax.ui.ports.PortsViewModel;
+import dev.ollamamax.ui.ports.ProjectFolderMemory;
 import dev.ollamamax.ui.services.ServicesView;
 import dev.ollamamax.ui.services.ServicesViewModel;
 import dev.ollamamax.ui.settings.SettingsView;
 import dev.ollamamax.ui.settings.SettingsViewModel;
+import dev.ollamamax.ui.supervision.DesktopStack;
 import dev.ollamamax.ui.supervision.ServiceRegistry;
 import dev.ollamamax.ui.supervision.Supervisor;
+import dev.ollamamax.ui.supervision.UsageSampler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,6 +66,10 @@ public final class DesktopApp implements AutoCloseable {
 
     private final UiExecutor executor;
     private final ServiceRegistry registry = new ServiceRegistry();
+    private final DesktopStack stack = new DesktopStack(registry);
+    private final UsageSampler usage = new UsageSampler(registry);
+    private final java.nio.file.Path home;
+    private final ProjectFolderMemory projectFolder;
     private final Supervisor supervisor;
     private final GatewayManager gateway;
     private final StatusBarViewModel status;
@@ -85,6 +92,8 @@ public final class DesktopApp implements AutoCloseable {
                       Consumer<String> openUrl) {
         this.executor = executor;
         this.supervisor = Supervisor.standard(registry);
+        this.home = AppHome.resolve(config.config());
+        this.projectFolder = new ProjectFolderMemory(home);
         this.gateway = new GatewayManager(config.config(), registry);
         this.status = new StatusBarViewModel(gateway, executor);
         this.theme = new SimpleObjectProperty<>(Theme.from(config.config().get(Setting.UI_THEME)));
@@ -96,6 +105,7 @@ public final class DesktopApp implements AutoCloseable {
         closeables.add(registry.onChange(() -> executor.onUi(logs::refreshSources)));
 
         StackMonitor monitor = StackMonitor.standard(gateway, registry);
+        monitor.declaredPorts(stack::plannedPorts);
         PortMoves moves = new PortMoves(gateway, config.store(), config.loader(),
                 c -> executor.onUi(() -> settings.reload(c)));
         this.ports = new PortsViewModel(monitor, moves, executor, ProcessHandle.current().pid(),
@@ -113,6 +123,10 @@ public final class DesktopApp implements AutoCloseable {
         this.metrics = new MetricsViewModel(gateway::meters, executor, java.time.Clock.systemUTC());
         setNodeSummary(nodes::summary);
         setAdoptNode(nodes::adopt);
+        ports.onProjectChosen(folder -> {
+            projectFolder.remember(folder);
+            loadStack("project", folder);
+        });
         closeables.add(gateway.onChange(this::connectChat));
 
         Alerts alerts = Alerts.watching(registry, new Notifier(() -> stage));
@@ -130,8 +144,12 @@ public final class DesktopApp implements AutoCloseable {
         screens.add(LazyScreen.of("Nodes", Feather.CPU, () -> new NodesView(nodes, models, executor, openUrl)));
         screens.add(LazyScreen.of("Metrics", Feather.BAR_CHART_2, () -> new MetricsView(metrics)));
         screens.add(LazyScreen.of("Ports", Feather.SHARE_2, () -> new PortsView(ports, executor)));
-        screens.add(LazyScreen.of("Services", Feather.SERVER,
-                () -> new ServicesView(new ServicesViewModel(registry, Optional.of(supervisor), executor), executor)));
+        screens.add(LazyScreen.of("Services", Feather.SERVER, () -> {
+            ServicesViewModel services = new ServicesViewModel(registry, Optional.of(supervisor), executor);
+            services.showStackProblems(stack::problems);
+            services.showUsage(usage);
+            return new ServicesView(services, executor);
+        }));
         screens.add(LazyScreen.of("Settings", Feather.SLIDERS, () -> new SettingsView(settings)));
         screens.add(LazyScreen.of("Logs", Feather.FILE_TEXT, () -> new LogsView(logs)));
         screens.add(LazyScreen.of("Access", Feather.KEY, () -> new dev.ollamamax.ui.access.AccessView(
@@ -228,8 +246,21 @@ public final class DesktopApp implements AutoCloseable {
             window.refreshCurrent();
         }, e -> LOG.severe("Gateway did not start: " + e.getMessage()));
         supervisor.start();
+        loadStack("home", home);
+        projectFolder.recall().ifPresent(ports::chooseProject);
+        usage.start();
         metrics.start();
         closeables.add(executor.repeat(Duration.ofSeconds(1), () -> executor.onUi(status::refresh)));
+    }
+
+    /** Reads a folder's {@code ollamamax-stack.yaml} in the background and runs its processes. */
+    private void loadStack(String origin, java.nio.file.Path folder) {
+        executor.run(() -> stack.load(origin, folder), () -> window.current().refresh(),
+                e -> LOG.warning("Stack file in " + folder + " not used: " + e.getMessage()));
+    }
+
+    public DesktopStack stack() {
+        return stack;
     }
 
     /** Switches light/dark at once and remembers the choice in the saved settings. */
@@ -242,6 +273,7 @@ public final class DesktopApp implements AutoCloseable {
     /** Stops what runs outside this JVM or holds ports: the {@code ollama serve}s it started and the gateway. Any thread. */
     public void closeProcesses() {
         supervisor.close();
+        stack.close();
         localNodes.close();
         gateway.close();
     }
@@ -260,7 +292,9 @@ public final class DesktopApp implements AutoCloseable {
         chat.close();
         metrics.close();
         nodes.close();
+        usage.close();
         supervisor.close();
+        stack.close();
         localNodes.close();
         gateway.close();
         api.close();

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * Scans the stack for the Dashboard and Ports screens: the port plan of the gateway's current
@@ -30,6 +31,7 @@ public final class StackMonitor {
     private final StackScanner scanner;
     private final AtomicReference<Optional<ProjectPorts>> project = new AtomicReference<>(Optional.empty());
     private final AtomicReference<Optional<StackScan>> latest = new AtomicReference<>(Optional.empty());
+    private volatile Supplier<List<PlannedService>> declared = List::of;
 
     public StackMonitor(GatewayManager gateway, StackScanner scanner) {
         this.gateway = gateway;
@@ -48,7 +50,12 @@ public final class StackMonitor {
     public static StackMonitor standard(GatewayManager gateway, dev.ollamamax.ui.supervision.ServiceRegistry registry) {
         return new StackMonitor(gateway, new StackScanner(SocketTable.system(), HealthProber.standard(),
                 ProcessHandle.current().pid(), pid -> registry.all().stream()
-                        .anyMatch(s -> s.pid().filter(p -> p == pid).isPresent())));
+                        .anyMatch(s -> s.pid().filter(p -> p == pid || isChild(p, pid)).isPresent())));
+    }
+
+    /** A stack process's shell runs the program that listens as its child. */
+    private static boolean isChild(long parent, long pid) {
+        return ProcessHandle.of(parent).map(h -> h.descendants().anyMatch(d -> d.pid() == pid)).orElse(false);
     }
 
     /** The plan as configured now, with the project's extra services. */
@@ -72,7 +79,9 @@ public final class StackMonitor {
             }
         }
         PortPlan own = new PortPlan(services);
-        return project.get().map(p -> own.withExtra(p.beyond(own))).orElse(own);
+        PortPlan withProject = project.get().map(p -> own.withExtra(p.beyond(own))).orElse(own);
+        List<PlannedService> stack = declared.get();
+        return stack.isEmpty() ? withProject : withProject.withExtra(stack);
     }
 
     /** The port the gateway's embedded PostgreSQL or Redis runs on, when it runs one. */
@@ -104,6 +113,11 @@ public final class StackMonitor {
 
     public Optional<ProjectPorts> project() {
         return project.get();
+    }
+
+    /** The ports the stack files declare ({@code DesktopStack#plannedPorts}) join the plan from now on. */
+    public void declaredPorts(Supplier<List<PlannedService>> ports) {
+        this.declared = ports;
     }
 
     /** The host the gateway binds, for URLs. */

@@ -53,10 +53,11 @@ public final class PortMoves {
         String then = restarts ? "; then the gateway restarts on the new port"
                 : ownSetting ? "" : "; restart " + s.name() + " yourself so it uses the new port";
         String change = origin.key() + ": " + s.port() + " → " + move.port();
-        if (origin.isCompose()) {
+        if (origin.editedByHand()) {
             return new MoveStep(move, MoveStep.Where.MANUAL, origin.file(), false,
                     "Edit " + origin.file().map(Path::toString).orElse("the compose file") + " by hand: "
-                            + move.assignment() + " (compose files are not rewritten automatically)");
+                            + move.assignment() + " (" + (origin.isCompose() ? "compose" : "stack")
+                            + " files are not rewritten automatically)");
         }
         if (origin.file().isPresent()) {
             return new MoveStep(move, MoveStep.Where.ENV_FILE, origin.file(), restarts,

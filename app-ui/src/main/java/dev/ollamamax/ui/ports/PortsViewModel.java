@@ -41,6 +41,7 @@ public final class PortsViewModel {
     private final long ownPid;
     private final String user;
     private volatile Optional<Consumer<String>> adopt = Optional.empty();
+    private volatile Consumer<Path> projectChosen = folder -> { };
     private final ObservableList<PortTile> tiles = FXCollections.observableArrayList();
     private final ObservableList<ConflictItem> conflicts = FXCollections.observableArrayList();
     private final ObservableList<PortTile> readOnlyTiles = FXCollections.unmodifiableObservableList(tiles);
@@ -60,6 +61,11 @@ public final class PortsViewModel {
     }
 
     /** The hook for the nodes feature: "Adopt as node" calls it with the running Ollama's URL. */
+    /** Told (on the UI thread) of every project folder that was read, e.g. to run its stack file. */
+    public void onProjectChosen(Consumer<Path> listener) {
+        projectChosen = listener;
+    }
+
     public void setAdoptHandler(Consumer<String> handler) {
         adopt = Optional.of(handler);
         refresh();
@@ -237,6 +243,7 @@ public final class PortsViewModel {
             busy.set(false);
             project.set(describe(ports));
             message.set(String.join("\n", ports.warnings()));
+            projectChosen.accept(ports.folder());
             refresh();
         }, e -> {
             busy.set(false);

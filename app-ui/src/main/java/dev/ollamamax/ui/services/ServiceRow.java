@@ -16,6 +16,8 @@ public final class ServiceRow {
     private final ReadOnlyObjectWrapper<ManagedService.State> state = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper port = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper cpu = new ReadOnlyStringWrapper("–");
+    private final ReadOnlyStringWrapper memory = new ReadOnlyStringWrapper("–");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
 
     ServiceRow(String id) {
@@ -27,6 +29,8 @@ public final class ServiceRow {
         state.set(s.state());
         port.set(s.port().map(String::valueOf).orElse("–"));
         detail.set(s.detail());
+        cpu.set(UsageText.cpu(s.usage()));
+        memory.set(UsageText.memory(s.usage()));
     }
 
     void setBusy(boolean value) {
@@ -47,6 +51,16 @@ public final class ServiceRow {
 
     public ReadOnlyStringProperty portProperty() {
         return port.getReadOnlyProperty();
+    }
+
+    /** CPU of its process and children, percent of one core; "–" without a process of its own. */
+    public ReadOnlyStringProperty cpuProperty() {
+        return cpu.getReadOnlyProperty();
+    }
+
+    /** Resident memory of its process and children. */
+    public ReadOnlyStringProperty memoryProperty() {
+        return memory.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty detailProperty() {

@@ -60,9 +60,18 @@ public final class ServicesView extends PolledScreen {
         message.visibleProperty().bind(model.messageProperty().isNotEmpty());
         message.managedProperty().bind(message.visibleProperty());
 
+        Label stackProblem = new Label();
+        stackProblem.setId("stack-problem");
+        stackProblem.getStyleClass().addAll("banner", "banner-warning");
+        stackProblem.setWrapText(true);
+        stackProblem.setGraphic(Icons.icon(Feather.ALERT_TRIANGLE, 14));
+        stackProblem.textProperty().bind(model.stackProblemProperty());
+        stackProblem.visibleProperty().bind(model.stackProblemProperty().isNotEmpty());
+        stackProblem.managedProperty().bind(stackProblem.visibleProperty());
+
         TableView<ServiceRow> table = table();
         VBox.setVgrow(table, Priority.ALWAYS);
-        root.getChildren().addAll(header, message, table);
+        root.getChildren().addAll(header, message, stackProblem, table);
     }
 
     private TableView<ServiceRow> table() {
@@ -87,6 +96,18 @@ public final class ServicesView extends PolledScreen {
         port.setPrefWidth(80);
         port.getStyleClass().add("mono-column");
 
+        TableColumn<ServiceRow, String> cpu = new TableColumn<>("CPU");
+        cpu.setCellValueFactory(c -> c.getValue().cpuProperty());
+        cpu.setPrefWidth(80);
+        cpu.getStyleClass().add("mono-column");
+        cpu.setId("column-cpu");
+
+        TableColumn<ServiceRow, String> memory = new TableColumn<>("Memory");
+        memory.setCellValueFactory(c -> c.getValue().memoryProperty());
+        memory.setPrefWidth(90);
+        memory.getStyleClass().add("mono-column");
+        memory.setId("column-memory");
+
         TableColumn<ServiceRow, String> detail = new TableColumn<>("Detail");
         detail.setCellValueFactory(c -> c.getValue().detailProperty());
         detail.setPrefWidth(300);
@@ -106,7 +127,7 @@ public final class ServicesView extends PolledScreen {
         actions.setMinWidth(130);
         actions.setSortable(false);
 
-        table.getColumns().setAll(java.util.List.of(name, state, port, detail, actions));
+        table.getColumns().setAll(java.util.List.of(name, state, port, cpu, memory, detail, actions));
         return table;
     }
 

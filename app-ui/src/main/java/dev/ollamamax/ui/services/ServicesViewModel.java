@@ -4,11 +4,13 @@ import dev.ollamamax.server.process.ManagedService;
 import dev.ollamamax.ui.common.UiExecutor;
 import dev.ollamamax.ui.supervision.ServiceRegistry;
 import dev.ollamamax.ui.supervision.Supervisor;
+import dev.ollamamax.ui.supervision.UsageSampler;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -31,6 +33,9 @@ public final class ServicesViewModel {
     private final ObservableList<ServiceRow> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper restartingAll = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper stackProblem = new ReadOnlyStringWrapper("");
+    private volatile Supplier<List<String>> stackProblems = List::of;
+    private volatile Optional<UsageSampler> usage = Optional.empty();
 
     public ServicesViewModel(ServiceRegistry registry, Optional<Supervisor> supervisor, UiExecutor executor) {
         this.registry = registry;
@@ -47,6 +52,21 @@ public final class ServicesViewModel {
         return message.getReadOnlyProperty();
     }
 
+    /** Why a stack file ({@code ollamamax-stack.yaml}) is not used: file, line and field; empty when all are fine. */
+    public ReadOnlyStringProperty stackProblemProperty() {
+        return stackProblem.getReadOnlyProperty();
+    }
+
+    /** Shows each service's CPU and memory from the sampler's latest sample from now on. */
+    public void showUsage(UsageSampler sampler) {
+        this.usage = Optional.of(sampler);
+    }
+
+    /** Where the stack files' problems are read on every refresh (off the UI thread). */
+    public void showStackProblems(Supplier<List<String>> problems) {
+        this.stackProblems = problems;
+    }
+
     public ReadOnlyBooleanProperty restartingAllProperty() {
         return restartingAll.getReadOnlyProperty();
     }
@@ -54,11 +74,13 @@ public final class ServicesViewModel {
     /** Reads every service in the background and updates the rows on the UI thread. */
     public void refresh() {
         executor.submit(this::snapshot, this::apply, e -> message.set("Could not read services: " + e.getMessage()));
+        executor.submit(() -> stackProblems.get(), problems -> stackProblem.set(String.join("\n", problems)),
+                e -> stackProblem.set("Could not read the stack files: " + e.getMessage()));
     }
 
     /** Reads the registry now; call off the UI thread. */
     List<ServiceSnapshot> snapshot() {
-        return registry.all().stream().map(s -> ServiceSnapshot.of(s, supervisor)).toList();
+        return registry.all().stream().map(s -> ServiceSnapshot.of(s, supervisor, usage)).toList();
     }
 
     /** Applies a snapshot: updates rows in place, adds new ones, drops vanished ones; keeps order. */

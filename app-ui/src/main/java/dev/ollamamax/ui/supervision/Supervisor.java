@@ -17,7 +17,7 @@ import java.util.logging.Logger;
  * The restart policy for crashed services: a service seen {@link ManagedService.State#CRASHED} is
  * started again after a {@link Backoff} delay that doubles with every crash (1 s, 2 s, 4 s … 30 s);
  * once it has kept running for {@code stableAfter} the count starts over. A service the user stopped
- * is left alone. {@link #tick()} does one round (tests call it with their own clock);
+ * is left alone, and so is one that {@link RestartsItself}. {@link #tick()} does one round (tests call it with their own clock);
  * {@link #start()} ticks on a background thread.
  */
 public final class Supervisor implements AutoCloseable {
@@ -53,6 +53,9 @@ public final class Supervisor implements AutoCloseable {
     /** Looks at every service once and restarts those whose delay has passed. Blocks while they start. */
     public void tick() {
         for (ManagedService service : registry.all()) {
+            if (service instanceof RestartsItself) {
+                continue;
+            }
             Track t;
             synchronized (this) {
                 t = tracks.computeIfAbsent(service.id(), id -> new Track());

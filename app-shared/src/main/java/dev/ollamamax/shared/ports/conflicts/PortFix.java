@@ -29,8 +29,9 @@ public record PortFix(Conflict conflict, List<Move> moves, Optional<String> adop
          */
         public String assignment() {
             PortOrigin o = service.origin();
-            if (o.isCompose()) {
-                return "publish " + service.name() + " on " + port + " instead of " + service.port() + " ("
+            if (o.editedByHand()) {
+                String verb = o.isCompose() ? "publish " : "run ";
+                return verb + service.name() + " on " + port + " instead of " + service.port() + " ("
                         + o.describe() + ")";
             }
             return o.key() + "=" + port + o.file().map(f -> " in " + f).orElse("");

@@ -1,0 +1,134 @@
+package dev.ollamamax.ui.supervision;
+
+import dev.ollamamax.shared.stack.Condition;
+import dev.ollamamax.shared.stack.ProcessSpec;
+import dev.ollamamax.shared.stack.StackFile;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.logging.Logger;
+
+/**
+ * Runs a stack file's processes as process-compose does: each enabled process starts as soon as its
+ * {@code depends_on} conditions hold ({@code process_started}, {@code process_healthy} = readiness passed,
+ * {@code process_completed_successfully} = exited 0), so independent ones start together and dependents wait.
+ * A condition that can no longer hold (the dependency crashed or stopped) leaves the dependent unstarted, with
+ * the reason in its log. {@code disabled: true} processes are not started. {@link #close()} stops all of them,
+ * dependents first.
+ */
+public final class StackRunner implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(StackRunner.class.getName());
+    /** How long a stopped process gets between SIGTERM and SIGKILL. */
+    public static final Duration GRACE = Duration.ofSeconds(10);
+
+    private final Map<String, StackProcess> processes = new LinkedHashMap<>();
+    private final ScheduledExecutorService scheduler;
+    private final List<Thread> waiting = new CopyOnWriteArrayList<>();
+    private volatile boolean closed;
+
+    public StackRunner(StackFile stack) {
+        this(stack, GRACE);
+    }
+
+    StackRunner(StackFile stack, Duration grace) {
+        this.scheduler = Executors.newScheduledThreadPool(2, r -> {
+            Thread t = new Thread(r, "stack-probes");
+            t.setDaemon(true);
+            return t;
+        });
+        for (ProcessSpec spec : stack.processes()) {
+            processes.put(spec.name(), new StackProcess(spec, scheduler, grace));
+        }
+    }
+
+    /** Every declared process, disabled ones included, in start order. */
+    public List<StackProcess> processes() {
+        return List.copyOf(processes.values());
+    }
+
+    public Optional<StackProcess> process(String name) {
+        return Optional.ofNullable(processes.get(name));
+    }
+
+    /** Starts every enabled process once its dependencies allow; returns at once (the waiting is in the background). */
+    public void startAll() {
+        for (StackProcess p : processes.values()) {
+            if (!p.spec().disabled()) {
+                waiting.add(Thread.ofVirtual().name("stack-start-" + p.spec().name()).start(() -> startWhenReady(p)));
+            }
+        }
+    }
+
+    private void startWhenReady(StackProcess p) {
+        try {
+            for (Map.Entry<String, Condition> dep : p.spec().dependsOn().entrySet()) {
+                StackProcess on = processes.get(dep.getKey());
+                if (on.spec().disabled()) {
+                    p.note(dep.getKey() + " is disabled; not waiting for it");
+                    continue;
+                }
+                p.note("waiting for " + dep.getKey() + " (" + dep.getValue().yamlName() + ")");
+                if (!await(on.status(), dep.getValue())) {
+                    p.note("not started: " + dep.getKey() + " ended before " + dep.getValue().yamlName() + " held ("
+                            + on.detail() + ")");
+                    return;
+                }
+            }
+            if (!closed) {
+                p.start();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.warning("Stack process " + p.spec().name() + " did not start: " + e.getMessage());
+        } finally {
+            waiting.remove(Thread.currentThread());
+        }
+    }
+
+    private boolean await(ProcessState dep, Condition condition) throws InterruptedException {
+        while (!closed) {
+            boolean met = switch (condition) {
+                case PROCESS_STARTED -> dep.started();
+                case PROCESS_HEALTHY -> dep.healthy();
+                case PROCESS_COMPLETED_SUCCESSFULLY -> dep.completedSuccessfully();
+            };
+            if (met) {
+                return true;
+            }
+            if (dep.settled()) {
+                return false;
+            }
+            Thread.sleep(100);
+        }
+        return false;
+    }
+
+    /** Stops every process, dependents first; blocks until they have exited. */
+    public void stopAll() {
+        waiting.forEach(Thread::interrupt);
+        List<StackProcess> order = new ArrayList<>(processes.values());
+        for (StackProcess p : order.reversed()) {
+            try {
+                p.stop();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        stopAll();
+        scheduler.shutdownNow();
+    }
+}
