@@ -255,7 +255,7 @@ public final class DesktopApp implements AutoCloseable {
 
     /** Reads a folder's {@code ollamamax-stack.yaml} in the background and runs its processes. */
     private void loadStack(String origin, java.nio.file.Path folder) {
-        executor.run(() -> stack.load(origin, folder), () -> window.current().refresh(),
+        executor.run(() -> stack.load(origin, folder), window::refreshCurrent,
                 e -> LOG.warning("Stack file in " + folder + " not used: " + e.getMessage()));
     }
 
