@@ -62,7 +62,21 @@ final class ModelsPane {
         name.setOnAction(e -> doPull.run());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(8, title, gap, name, pull);
+        TableView<ModelRow> table = table();
+        Button details = Icons.button("Details", Feather.INFO, "Show details: parameters, template, license, capabilities (/api/show)");
+        details.setId("model-details-open");
+        details.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        details.setOnAction(e -> showDetails(table.getSelectionModel().getSelectedItem()));
+        table.setRowFactory(t -> {
+            javafx.scene.control.TableRow<ModelRow> row = new javafx.scene.control.TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    showDetails(row.getItem());
+                }
+            });
+            return row;
+        });
+        HBox bar = new HBox(8, title, gap, name, pull, details);
         bar.setAlignment(Pos.CENTER_LEFT);
 
         Label message = new Label();
@@ -74,7 +88,6 @@ final class ModelsPane {
         message.visibleProperty().bind(model.messageProperty().isNotEmpty());
         message.managedProperty().bind(message.visibleProperty());
 
-        TableView<ModelRow> table = table();
         table.setMinHeight(110);
         VBox.setVgrow(table, Priority.ALWAYS);
         pullCards.getStyleClass().add("pull-cards");
@@ -118,6 +131,15 @@ final class ModelsPane {
         actions.setSortable(false);
         table.getColumns().setAll(java.util.List.of(name, size, quant, family, params, loaded, actions));
         return table;
+    }
+
+    private void showDetails(ModelRow row) {
+        if (row == null) {
+            return;
+        }
+        model.showDetails(row);
+        DetailsDialog.show(root.getScene().getWindow(), model.details(),
+                row.name() + " on " + model.nodeProperty().get().orElse(""));
     }
 
     private void showPulls() {

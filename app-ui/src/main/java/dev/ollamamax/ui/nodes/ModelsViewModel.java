@@ -42,11 +42,23 @@ public final class ModelsViewModel {
     private final ObservableList<PullJob> pulls = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Optional<String>> node = new ReadOnlyObjectWrapper<>(Optional.empty());
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final DetailsViewModel details;
 
     public ModelsViewModel(GatewayManager gateway, GatewayApi api, UiExecutor executor) {
         this.gateway = gateway;
         this.api = api;
         this.executor = executor;
+        this.details = new DetailsViewModel(api, executor);
+    }
+
+    /** "Show details" of a model on the selected node. */
+    public DetailsViewModel details() {
+        return details;
+    }
+
+    /** Reads {@code /api/show} for the model on the selected node into {@link #details()}. */
+    public void showDetails(ModelRow row) {
+        node.get().ifPresent(id -> details.load(row.name(), id));
     }
 
     public ObservableList<ModelRow> models() {
