@@ -3,6 +3,7 @@ package dev.ollamamax.ui.nodes;
 import dev.ollamamax.ui.common.Chip;
 import dev.ollamamax.ui.common.Icons;
 import java.util.Map;
+import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
@@ -76,7 +77,12 @@ final class ModelsPane {
             });
             return row;
         });
-        HBox bar = new HBox(8, title, gap, name, pull, details);
+        Button create = Icons.button("Create…", Feather.PLUS_SQUARE, "Create from Modelfile: a new model from one of this node's models");
+        create.setId("model-create-open");
+        create.disableProperty().bind(pull.disableProperty());
+        create.setOnAction(e -> CreateDialog.show(root.getScene().getWindow(), model,
+                Optional.ofNullable(table.getSelectionModel().getSelectedItem()).map(ModelRow::name)));
+        HBox bar = new HBox(8, title, gap, name, pull, details, create);
         bar.setAlignment(Pos.CENTER_LEFT);
 
         Label message = new Label();
