@@ -71,15 +71,6 @@ final class CreateDialog {
         modelfile.setPrefRowCount(5);
         modelfile.setPromptText("Optional, more Modelfile lines:\nPARAMETER stop \"<|end|>\"\nTEMPLATE \"\"\"{{ .Prompt }}\"\"\"");
 
-        validation.registerValidator(name, true, (Control c, String text) -> {
-            Optional<String> problem = NewModel.checkName(text);
-            return problem.map(p -> ValidationResult.fromError(c, p)).orElseGet(() -> ValidationResult.fromWarningIf(c,
-                    "The node has a model of this name: creating replaces it", names.contains(fullName(text))));
-        });
-        validation.registerValidator(numCtx, false, rule(ModelParameters::numCtx));
-        validation.registerValidator(temperature, false, rule(ModelParameters::temperature));
-        validation.registerValidator(modelfile, false, rule(Modelfile::check));
-
         GridPane form = new GridPane();
         form.setHgap(10);
         form.setVgap(8);
@@ -112,8 +103,21 @@ final class CreateDialog {
                 e.consume(); // the view-model said why; the dialog stays open
             }
         });
-        name.requestFocus();
         dialog.show();
+        // after show: ControlsFX decorates by wrapping the scene's root, which must be the shown DialogPane by then
+        validate(names);
+        name.requestFocus();
+    }
+
+    private void validate(List<String> names) {
+        validation.registerValidator(name, true, (Control c, String text) -> {
+            Optional<String> problem = NewModel.checkName(text);
+            return problem.map(p -> ValidationResult.fromError(c, p)).orElseGet(() -> ValidationResult.fromWarningIf(c,
+                    "The node has a model of this name: creating replaces it", names.contains(fullName(text))));
+        });
+        validation.registerValidator(numCtx, false, rule(ModelParameters::numCtx));
+        validation.registerValidator(temperature, false, rule(ModelParameters::temperature));
+        validation.registerValidator(modelfile, false, rule(Modelfile::check));
     }
 
     private static String fullName(String text) {

@@ -82,7 +82,10 @@ final class ModelsPane {
         create.disableProperty().bind(pull.disableProperty());
         create.setOnAction(e -> CreateDialog.show(root.getScene().getWindow(), model,
                 Optional.ofNullable(table.getSelectionModel().getSelectedItem()).map(ModelRow::name)));
-        HBox bar = new HBox(8, title, gap, name, pull, details, create);
+        Button aliases = Icons.button("Aliases…", Feather.SHUFFLE, "Model aliases with fallbacks (admin): add, edit, delete");
+        aliases.setId("model-aliases-open");
+        aliases.setOnAction(e -> AliasesDialog.show(root.getScene().getWindow(), model.aliases()));
+        HBox bar = new HBox(8, title, gap, name, pull, details, create, aliases);
         bar.setAlignment(Pos.CENTER_LEFT);
 
         Label message = new Label();

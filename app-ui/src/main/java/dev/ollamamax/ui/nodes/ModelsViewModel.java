@@ -35,12 +35,19 @@ public final class ModelsViewModel {
     private final ReadOnlyObjectWrapper<Optional<String>> node = new ReadOnlyObjectWrapper<>(Optional.empty());
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final DetailsViewModel details;
+    private final AliasesViewModel aliases;
 
     public ModelsViewModel(GatewayManager gateway, GatewayApi api, UiExecutor executor) {
         this.gateway = gateway;
         this.api = api;
         this.executor = executor;
         this.details = new DetailsViewModel(api, executor);
+        this.aliases = new AliasesViewModel(api, executor);
+    }
+
+    /** The alias editor (admin). */
+    public AliasesViewModel aliases() {
+        return aliases;
     }
 
     /** "Show details" of a model on the selected node. */

@@ -1,5 +1,6 @@
 /**
  * The Nodes screen: Ollama nodes live from the gateway's node registry (add after a test, remove, drain, start a
- * local {@code ollama serve}), and the models of each node (pull with progress, delete, copy to another node).
+ * local {@code ollama serve}), and the models of each node (pull with progress, delete, copy to another node,
+ * details, create from a Modelfile) and the model alias editor.
  */
 package dev.ollamamax.ui.nodes;
