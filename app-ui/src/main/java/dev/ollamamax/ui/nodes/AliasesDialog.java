@@ -52,7 +52,7 @@ final class AliasesDialog {
         dialog.setResizable(true);
         dialog.getDialogPane().setId("aliases-dialog");
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
-        dialog.getDialogPane().setPrefWidth(640);
+        dialog.getDialogPane().setPrefWidth(760);
 
         TableView<AliasRow> table = table();
         name.setId("alias-name");
@@ -79,6 +79,9 @@ final class AliasesDialog {
                 models.setText(now.modelsText());
             }
         });
+        save.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        delete.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox form = new HBox(8, name, models, save, delete);
         form.setAlignment(Pos.CENTER_LEFT);
 
@@ -108,12 +111,12 @@ final class AliasesDialog {
         table.setPrefHeight(220);
         TableColumn<AliasRow, String> alias = new TableColumn<>("Alias");
         alias.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
-        alias.setPrefWidth(150);
+        alias.setPrefWidth(130);
         alias.getStyleClass().add("mono-column");
         TableColumn<AliasRow, AliasRow> source = new TableColumn<>("Source");
         source.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         source.setCellFactory(c -> new SourceCell());
-        source.setPrefWidth(95);
+        source.setPrefWidth(90);
         TableColumn<AliasRow, String> chain = new TableColumn<>("Models, in the order tried");
         chain.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().chain()));
         table.getColumns().setAll(List.of(alias, source, chain));

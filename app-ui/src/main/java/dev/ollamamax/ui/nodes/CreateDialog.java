@@ -74,10 +74,15 @@ final class CreateDialog {
         GridPane form = new GridPane();
         form.setHgap(10);
         form.setVgap(8);
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
+        fields.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+        form.getColumnConstraints().setAll(labels, fields);
         form.addRow(0, new Label("Name"), name);
         form.addRow(1, new Label("Base model"), from);
         form.addRow(2, new Label("System prompt"), system);
-        form.addRow(3, new Label("Parameters"), new HBox(8, new Label("num_ctx"), numCtx, new Label("temperature"), temperature));
+        form.addRow(3, new Label("Parameters"), parameters());
         form.addRow(4, new Label("Modelfile"), modelfile);
         ObjectBinding<NewModel> current = Bindings.createObjectBinding(() -> new NewModel(name.getText(), from.getValue(),
                 system.getText(), numCtx.getText(), temperature.getText(), modelfile.getText()),
@@ -118,6 +123,16 @@ final class CreateDialog {
         validation.registerValidator(numCtx, false, rule(ModelParameters::numCtx));
         validation.registerValidator(temperature, false, rule(ModelParameters::temperature));
         validation.registerValidator(modelfile, false, rule(Modelfile::check));
+    }
+
+    private HBox parameters() {
+        Label ctx = new Label("num_ctx");
+        Label temp = new Label("temperature");
+        ctx.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        temp.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox box = new HBox(8, ctx, numCtx, temp, temperature);
+        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return box;
     }
 
     private static String fullName(String text) {

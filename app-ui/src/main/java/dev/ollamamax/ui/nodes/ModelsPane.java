@@ -53,7 +53,8 @@ final class ModelsPane {
         TextField name = new TextField();
         name.setId("pull-model-name");
         name.setPromptText("model to pull, e.g. llama3.2:1b");
-        name.setPrefColumnCount(22);
+        name.setPrefColumnCount(15);
+        name.setMinWidth(110);
         Button pull = Icons.button("Pull", Feather.DOWNLOAD, "Pull this model onto the selected node (streams progress)");
         pull.setId("pull-model");
         pull.disableProperty().bind(Bindings.createBooleanBinding(() -> model.nodeProperty().get().isEmpty(),
@@ -85,6 +86,9 @@ final class ModelsPane {
         Button aliases = Icons.button("Aliases…", Feather.SHUFFLE, "Model aliases with fallbacks (admin): add, edit, delete");
         aliases.setId("model-aliases-open");
         aliases.setOnAction(e -> AliasesDialog.show(root.getScene().getWindow(), model.aliases()));
+        for (javafx.scene.control.Control c : java.util.List.of(title, pull, details, create, aliases)) {
+            c.setMinWidth(Region.USE_PREF_SIZE);
+        }
         HBox bar = new HBox(8, title, gap, name, pull, details, create, aliases);
         bar.setAlignment(Pos.CENTER_LEFT);
 

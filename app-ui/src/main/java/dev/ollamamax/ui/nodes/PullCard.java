@@ -70,6 +70,10 @@ final class PullCard {
         root.getChildren().addAll(head, bar, layerBox);
         if (create) {
             root.getChildren().add(steps());
+            // the steps already end with the status; only a failure or a cancel adds words of its own
+            status.visibleProperty().bind(job.stateProperty().isEqualTo(PullJob.State.FAILED)
+                    .or(job.stateProperty().isEqualTo(PullJob.State.CANCELLED)));
+            status.managedProperty().bind(status.visibleProperty());
         }
         root.getChildren().add(status);
     }

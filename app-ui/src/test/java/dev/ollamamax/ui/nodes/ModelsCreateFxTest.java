@@ -34,7 +34,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The Models pane of the real app: "Details" shows {@code /api/show} of the selected model, "Create…" builds a
  * model from the form with its steps shown, and the new model is listed. With {@code OMX_SCREENSHOTS=<folder>}
- * it saves {@code models-create.png} there (the filled dialog beside the window after the create).
+ * it saves {@code models-create.png} there (the filled dialog beside the window after the create). The alias
+ * editor adds a stored alias and deletes it ({@code models-aliases.png}).
  */
 @ExtendWith(ApplicationExtension.class)
 class ModelsCreateFxTest {
@@ -109,7 +110,35 @@ class ModelsCreateFxTest {
                 .isEqualTo("reading model metadata\ncreating system layer\nwriting manifest\nsuccess");
         assertThat(robot.lookup("#create-dialog").tryQuery()).isEmpty();
         assertThat(node.requests()).anyMatch(r -> r.path().equals("/api/create") && r.body().contains("\"num_ctx\":8192"));
-        save(form, snapshot(robot, stage.getScene()));
+        save("models-create.png", form, snapshot(robot, stage.getScene()));
+    }
+
+    @Test
+    void theAliasEditorAddsAndDeletesAStoredAlias(FxRobot robot) throws Exception {
+        String alias = "reviewer-" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        robot.clickOn("#nav-nodes");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !robot.lookup("#models-table").queryAs(TableView.class).getItems().isEmpty());
+        robot.clickOn("#model-aliases-open");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#alias-name").tryQuery().isPresent());
+        Button save = robot.lookup("#alias-save").queryButton();
+        assertThat(save.isDisabled()).isTrue();
+
+        robot.clickOn("#alias-name").write(alias);
+        robot.clickOn("#alias-models").write("qwen2.5:32b, qwen2.5:0.5b");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#alias-save");
+
+        TableView<?> aliases = robot.lookup("#aliases-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> aliases.getItems().stream()
+                .anyMatch(a -> ((AliasRow) a).name().equals(alias) && ((AliasRow) a).chain().equals("qwen2.5:32b → qwen2.5:0.5b")));
+        BufferedImage dialog = snapshot(robot, robot.lookup("#aliases-dialog").queryAs(DialogPane.class).getScene());
+        int row = aliases.getItems().stream().map(a -> ((AliasRow) a).name()).toList().indexOf(alias);
+        robot.interact(() -> aliases.getSelectionModel().select(row));
+        robot.clickOn("#alias-delete");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> aliases.getItems().stream()
+                .noneMatch(a -> ((AliasRow) a).name().equals(alias)));
+        assertThat(robot.lookup("#aliases-message").queryAs(Label.class).isVisible()).isFalse();
+        save("models-aliases.png", dialog, snapshot(robot, stage.getScene()));
     }
 
     private static BufferedImage snapshot(FxRobot robot, Scene scene) {
@@ -125,8 +154,8 @@ class ModelsCreateFxTest {
         return out;
     }
 
-    /** The window with the filled dialog beside it, when OMX_SCREENSHOTS names a folder (docs/screenshots/models-create.png). */
-    private static void save(BufferedImage dialog, BufferedImage window) throws Exception {
+    /** The window with the dialog beside it, when OMX_SCREENSHOTS names a folder (docs/screenshots/models-create.png). */
+    private static void save(String file, BufferedImage dialog, BufferedImage window) throws Exception {
         String folder = System.getenv("OMX_SCREENSHOTS");
         if (folder == null || folder.isBlank()) {
             return;
@@ -140,6 +169,6 @@ class ModelsCreateFxTest {
         g.drawImage(dialog, window.getWidth() + 16, 0, null);
         g.dispose();
         Files.createDirectories(Path.of(folder));
-        ImageIO.write(out, "png", Path.of(folder, "models-create.png").toFile());
+        ImageIO.write(out, "png", Path.of(folder, file).toFile());
     }
 }
