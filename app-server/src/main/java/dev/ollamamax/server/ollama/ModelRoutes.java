@@ -155,7 +155,8 @@ final class ModelRoutes implements HttpService {
             body.remove("name");
             body.put("model", model);
         }
-        List<Node> having = registry.candidates(model);
+        // "node" pins it (the desktop shows one node's copy); the node answers 404 itself when it lacks the model
+        List<Node> having = body.hasNonNull("node") ? List.of(target(body)) : registry.candidates(model);
         if (having.isEmpty()) {
             throw GatewayException.modelNotFound(model);
         }

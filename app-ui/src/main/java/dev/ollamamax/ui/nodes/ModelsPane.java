@@ -3,6 +3,7 @@ package dev.ollamamax.ui.nodes;
 import dev.ollamamax.ui.common.Chip;
 import dev.ollamamax.ui.common.Icons;
 import java.util.Map;
+import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
@@ -52,7 +53,8 @@ final class ModelsPane {
         TextField name = new TextField();
         name.setId("pull-model-name");
         name.setPromptText("model to pull, e.g. llama3.2:1b");
-        name.setPrefColumnCount(22);
+        name.setPrefColumnCount(15);
+        name.setMinWidth(110);
         Button pull = Icons.button("Pull", Feather.DOWNLOAD, "Pull this model onto the selected node (streams progress)");
         pull.setId("pull-model");
         pull.disableProperty().bind(Bindings.createBooleanBinding(() -> model.nodeProperty().get().isEmpty(),
@@ -62,7 +64,32 @@ final class ModelsPane {
         name.setOnAction(e -> doPull.run());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(8, title, gap, name, pull);
+        TableView<ModelRow> table = table();
+        Button details = Icons.button("Details", Feather.INFO, "Show details: parameters, template, license, capabilities (/api/show)");
+        details.setId("model-details-open");
+        details.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        details.setOnAction(e -> showDetails(table.getSelectionModel().getSelectedItem()));
+        table.setRowFactory(t -> {
+            javafx.scene.control.TableRow<ModelRow> row = new javafx.scene.control.TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    showDetails(row.getItem());
+                }
+            });
+            return row;
+        });
+        Button create = Icons.button("Create…", Feather.PLUS_SQUARE, "Create from Modelfile: a new model from one of this node's models");
+        create.setId("model-create-open");
+        create.disableProperty().bind(pull.disableProperty());
+        create.setOnAction(e -> CreateDialog.show(root.getScene().getWindow(), model,
+                Optional.ofNullable(table.getSelectionModel().getSelectedItem()).map(ModelRow::name)));
+        Button aliases = Icons.button("Aliases…", Feather.SHUFFLE, "Model aliases with fallbacks (admin): add, edit, delete");
+        aliases.setId("model-aliases-open");
+        aliases.setOnAction(e -> AliasesDialog.show(root.getScene().getWindow(), model.aliases()));
+        for (javafx.scene.control.Control c : java.util.List.of(title, pull, details, create, aliases)) {
+            c.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox bar = new HBox(8, title, gap, name, pull, details, create, aliases);
         bar.setAlignment(Pos.CENTER_LEFT);
 
         Label message = new Label();
@@ -74,7 +101,6 @@ final class ModelsPane {
         message.visibleProperty().bind(model.messageProperty().isNotEmpty());
         message.managedProperty().bind(message.visibleProperty());
 
-        TableView<ModelRow> table = table();
         table.setMinHeight(110);
         VBox.setVgrow(table, Priority.ALWAYS);
         pullCards.getStyleClass().add("pull-cards");
@@ -118,6 +144,15 @@ final class ModelsPane {
         actions.setSortable(false);
         table.getColumns().setAll(java.util.List.of(name, size, quant, family, params, loaded, actions));
         return table;
+    }
+
+    private void showDetails(ModelRow row) {
+        if (row == null) {
+            return;
+        }
+        model.showDetails(row);
+        DetailsDialog.show(root.getScene().getWindow(), model.details(),
+                row.name() + " on " + model.nodeProperty().get().orElse(""));
     }
 
     private void showPulls() {

@@ -1,7 +1,5 @@
 package dev.ollamamax.ui.nodes;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ollamamax.server.nodes.ModelNames;
 import dev.ollamamax.server.nodes.Node;
 import dev.ollamamax.server.nodes.NodeSnapshot;
@@ -9,18 +7,11 @@ import dev.ollamamax.server.nodes.NodesFeature;
 import dev.ollamamax.ui.common.GatewayApi;
 import dev.ollamamax.ui.common.GatewayManager;
 import dev.ollamamax.ui.common.UiExecutor;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -31,7 +22,8 @@ import javafx.collections.ObservableList;
 /**
  * The models of the selected node (from the gateway's registry: {@code /api/tags} and {@code /api/ps} as the
  * probe loop last read them), and pulls: {@code /api/pull} through the gateway pinned to a node, progress
- * streamed per layer, cancellable; delete with {@code /api/delete}; "copy to node" pulls the model there.
+ * streamed per layer, cancellable; delete with {@code /api/delete}; "copy to node" pulls the model there;
+ * "Create from Modelfile" ({@code /api/create} on the node, progress like a pull's) and "Show details".
  */
 public final class ModelsViewModel {
 
@@ -45,17 +37,36 @@ public final class ModelsViewModel {
     private final ReadOnlyObjectWrapper<Optional<String>> node = new ReadOnlyObjectWrapper<>(Optional.empty());
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ModelMemory memory;
+    private final DetailsViewModel details;
+    private final AliasesViewModel aliases;
 
     public ModelsViewModel(GatewayManager gateway, GatewayApi api, UiExecutor executor) {
         this.gateway = gateway;
         this.api = api;
         this.executor = executor;
         this.memory = new ModelMemory(api, executor);
+        this.details = new DetailsViewModel(api, executor);
+        this.aliases = new AliasesViewModel(api, executor);
     }
 
     /** The selected node's model memory (follows the selection). */
     public ModelMemory memory() {
         return memory;
+    }
+
+    /** The alias editor (admin). */
+    public AliasesViewModel aliases() {
+        return aliases;
+    }
+
+    /** "Show details" of a model on the selected node. */
+    public DetailsViewModel details() {
+        return details;
+    }
+
+    /** Reads {@code /api/show} for the model on the selected node into {@link #details()}. */
+    public void showDetails(ModelRow row) {
+        node.get().ifPresent(id -> details.load(row.name(), id));
     }
 
     public ObservableList<ModelRow> models() {
@@ -139,9 +150,56 @@ public final class ModelsViewModel {
     public PullJob pull(String model, String nodeId) {
         message.set("");
         PullJob job = new PullJob(model, nodeId);
-        pulls.addFirst(job);
-        executor.submit(() -> run(job), job::finish, e -> job.fail(e.getMessage()));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("model", model);
+        body.put("node", nodeId);
+        body.put("stream", true);
+        start(job, "/api/pull", body);
         return job;
+    }
+
+    /**
+     * "Create from Modelfile": {@code /api/create} on the selected node, progress shown like a pull's; the
+     * model is listed once the node has it. A form that cannot be sent is refused in words.
+     */
+    public Optional<PullJob> create(NewModel form) {
+        Optional<String> problem = node.get().isEmpty() ? Optional.of("Select a node first") : form.problem();
+        if (problem.isPresent()) {
+            message.set(problem.get());
+            return Optional.empty();
+        }
+        message.set("");
+        PullJob job = new PullJob(form.name(), node.get().get(), PullJob.Kind.CREATE);
+        start(job, "/api/create", form.request(job.node()));
+        return Optional.of(job);
+    }
+
+    /** The names of the selected node's models, for the base-model picker. */
+    public List<String> modelNames() {
+        return models.stream().map(ModelRow::name).toList();
+    }
+
+    private void start(PullJob job, String path, Map<String, Object> body) {
+        pulls.addFirst(job);
+        executor.submit(() -> ProgressStream.read(api, executor, job, path, body), last -> {
+            job.finish(last);
+            if (job.state() == PullJob.State.DONE) {
+                reprobe(job.node());
+            }
+        }, e -> job.fail(e.getMessage()));
+    }
+
+    /** Asks the node for its models again now, so a pulled or created model is listed without waiting for the probe loop. */
+    private void reprobe(String nodeId) {
+        Optional<String> shown = node.get();
+        executor.submit(() -> {
+            gateway.feature(NodesFeature.class).ifPresent(f -> f.registry().get(nodeId).ifPresent(f.prober()::probe));
+            return read(shown);
+        }, rows -> {
+            if (node.get().equals(shown)) {
+                apply(rows);
+            }
+        }, e -> message.set("Could not read the models: " + e.getMessage()));
     }
 
     /** "Copy to node…": pulls the model onto the other node. */
@@ -153,43 +211,6 @@ public final class ModelsViewModel {
         if (job.state() != PullJob.State.RUNNING) {
             pulls.remove(job);
         }
-    }
-
-    /** Reads the pull's stream to its end; progress reaches the UI at most once per UI turn. */
-    private PullProgress.Snapshot run(PullJob job) throws IOException, InterruptedException {
-        ObjectMapper json = api.json();
-        PullProgress progress = new PullProgress();
-        AtomicReference<PullProgress.Snapshot> latest = new AtomicReference<>();
-        AtomicBoolean queued = new AtomicBoolean();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("model", job.model());
-        body.put("node", job.node());
-        body.put("stream", true);
-        InputStream in = api.stream("POST", "/api/pull", body);
-        job.streaming(in);
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode obj = json.readTree(line);
-                progress.accept(obj);
-                latest.set(progress.snapshot());
-                if (queued.compareAndSet(false, true)) {
-                    executor.onUi(() -> {
-                        queued.set(false);
-                        job.apply(latest.get());
-                    });
-                }
-            }
-        } catch (IOException e) {
-            if (!job.cancelled()) {
-                progress.endedWithout("the connection to the gateway was lost: " + e.getMessage());
-            }
-        }
-        progress.endedWithout(job.cancelled() ? "cancelled" : "the stream ended before the pull finished");
-        return progress.snapshot();
     }
 
     /** Deletes a model from the selected node; the list follows once the gateway has probed the node again. */

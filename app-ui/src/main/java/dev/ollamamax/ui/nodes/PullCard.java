@@ -40,7 +40,9 @@ final class PullCard {
                 model.dismiss(job);
             }
         });
-        HBox head = new HBox(6, Icons.icon(Feather.DOWNLOAD_CLOUD, 15), title, where, gap, cancel);
+        boolean create = job.kind() == PullJob.Kind.CREATE;
+        cancel.setTooltip(Icons.tooltip(create ? "Cancel the create (closes its stream)" : "Cancel the pull (closes its stream)"));
+        HBox head = new HBox(6, Icons.icon(create ? Feather.PLUS_SQUARE : Feather.DOWNLOAD_CLOUD, 15), title, where, gap, cancel);
         head.setAlignment(Pos.CENTER_LEFT);
 
         ProgressBar overall = new ProgressBar();
@@ -65,7 +67,15 @@ final class PullCard {
         job.stateProperty().addListener((o, was, now) -> showState(now, cancel));
         showLayers();
         showState(job.state(), cancel);
-        root.getChildren().addAll(head, bar, layerBox, status);
+        root.getChildren().addAll(head, bar, layerBox);
+        if (create) {
+            root.getChildren().add(steps());
+            // the steps already end with the status; only a failure or a cancel adds words of its own
+            status.visibleProperty().bind(job.stateProperty().isEqualTo(PullJob.State.FAILED)
+                    .or(job.stateProperty().isEqualTo(PullJob.State.CANCELLED)));
+            status.managedProperty().bind(status.visibleProperty());
+        }
+        root.getChildren().add(status);
     }
 
     private final java.util.List<ProgressBar> bars = new java.util.ArrayList<>();
@@ -106,6 +116,16 @@ final class PullCard {
             cancel.setGraphic(Icons.icon(Feather.X, 15));
             cancel.setTooltip(Icons.tooltip("Dismiss"));
         }
+    }
+
+    /** A create's steps so far, one per line (the last few). */
+    private Label steps() {
+        Label steps = new Label();
+        steps.getStyleClass().addAll("mono", "text-small", "create-steps");
+        steps.setWrapText(true);
+        steps.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> String.join("\n",
+                job.steps().subList(Math.max(0, job.steps().size() - 6), job.steps().size())), job.steps()));
+        return steps;
     }
 
     Node node() {

@@ -20,8 +20,13 @@ public final class PullJob {
 
     public enum State { RUNNING, DONE, FAILED, CANCELLED }
 
+    /** A pull ({@code /api/pull}) or a create ({@code /api/create}): both stream the same kind of progress. */
+    public enum Kind { PULL, CREATE }
+
     private final String model;
     private final String node;
+    private final Kind kind;
+    private final ObservableList<String> steps = FXCollections.observableArrayList();
     private final ReadOnlyDoubleWrapper overall = new ReadOnlyDoubleWrapper(-1);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("starting");
     private final ReadOnlyStringWrapper bytes = new ReadOnlyStringWrapper("");
@@ -31,8 +36,22 @@ public final class PullJob {
     private volatile boolean cancelled;
 
     PullJob(String model, String node) {
+        this(model, node, Kind.PULL);
+    }
+
+    PullJob(String model, String node, Kind kind) {
         this.model = model;
         this.node = node;
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The status lines so far that belong to no layer ({@code reading model metadata}, {@code writing manifest}, …). */
+    public ObservableList<String> steps() {
+        return steps;
     }
 
     public String model() {
@@ -112,6 +131,9 @@ public final class PullJob {
         bytes.set(s.totalBytes() == 0 ? "" : Sizes.human(s.completedBytes()) + " of " + Sizes.human(s.totalBytes()));
         if (!layers.equals(s.layers())) {
             layers.setAll(s.layers());
+        }
+        if (!steps.equals(s.steps())) {
+            steps.setAll(s.steps());
         }
     }
 

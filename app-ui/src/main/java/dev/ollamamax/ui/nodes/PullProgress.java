@@ -31,6 +31,7 @@ public final class PullProgress {
     public enum Phase { STARTING, DOWNLOADING, VERIFYING, SUCCESS, FAILED }
 
     private final Map<String, Layer> layers = new LinkedHashMap<>();
+    private final List<String> steps = new ArrayList<>();
     private String status = "starting";
     private Phase phase = Phase.STARTING;
     private Optional<String> error = Optional.empty();
@@ -45,6 +46,9 @@ public final class PullProgress {
         }
         status = line.path("status").asText(status);
         String digest = line.path("digest").asText("");
+        if (digest.isEmpty() && (steps.isEmpty() || !steps.getLast().equals(status))) {
+            steps.add(status);
+        }
         if (!digest.isEmpty()) {
             long total = line.path("total").asLong(0);
             long completed = line.path("completed").asLong(0);
@@ -96,6 +100,11 @@ public final class PullProgress {
         return layers.values().stream().mapToLong(l -> Math.min(l.completed(), l.total())).sum();
     }
 
+    /** The status lines without a layer (a create's steps: {@code creating system layer}, …), in order. */
+    public List<String> steps() {
+        return List.copyOf(steps);
+    }
+
     /** The last status line, as Ollama said it. */
     public String status() {
         return status;
@@ -111,14 +120,15 @@ public final class PullProgress {
 
     /** An immutable copy, to hand to the UI thread. */
     public Snapshot snapshot() {
-        return new Snapshot(status, phase, layers(), overall(), completedBytes(), totalBytes(), error);
+        return new Snapshot(status, phase, layers(), overall(), completedBytes(), totalBytes(), error, steps());
     }
 
     /** The progress at one moment. */
     public record Snapshot(String status, Phase phase, List<Layer> layers, double overall, long completedBytes,
-                           long totalBytes, Optional<String> error) {
+                           long totalBytes, Optional<String> error, List<String> steps) {
         public Snapshot {
             layers = List.copyOf(layers);
+            steps = List.copyOf(steps);
         }
     }
 }
