@@ -1,14 +1,14 @@
 package dev.ollamamax.ui.access;
 
-import static dev.ollamamax.ui.common.TestGateways.await;
+import static dev.ollamamax.ui.common.DesktopGateways.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ollamamax.server.testing.FakeOllama;
 import dev.ollamamax.shared.config.Setting;
+import dev.ollamamax.ui.common.DesktopGateways;
 import dev.ollamamax.ui.common.GatewayApi;
 import dev.ollamamax.ui.common.GatewayManager;
 import dev.ollamamax.ui.common.SameThreadUiExecutor;
-import dev.ollamamax.ui.common.TestGateways;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,7 +41,7 @@ class AccessViewModelTest {
     void start() {
         node = FakeOllama.start().model("llama3.2");
         open.add(node);
-        gateway = TestGateways.manager(dir.resolve("home"), Map.of(Setting.AUTH_ENABLED, "true"), node);
+        gateway = DesktopGateways.manager(dir.resolve("home"), Map.of(Setting.AUTH_ENABLED, "true"), node);
         open.add(gateway);
         GatewayApi api = new GatewayApi(gateway);
         open.add(api);

@@ -32,7 +32,7 @@ public final class DesktopFixture implements AutoCloseable {
 
     /** As {@link #show} with exactly these command-line values (and the data folder in {@code dir/home}). */
     public static DesktopFixture showExactly(Stage stage, Path dir, Map<String, String> commandLine) {
-        Map<String, String> cli = new LinkedHashMap<>(dev.ollamamax.ui.common.TestGateways.shared());
+        Map<String, String> cli = new LinkedHashMap<>(dev.ollamamax.ui.common.DesktopGateways.shared());
         cli.putAll(commandLine);
         cli.put("OLLAMAMAX_HOME", dir.resolve("home").toString());
         DesktopConfig config = DesktopConfig.load(dir, Map.of(), cli);

@@ -3,11 +3,11 @@ package dev.ollamamax.ui.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ollamamax.server.Listener;
+import dev.ollamamax.ui.common.DesktopGateways;
 import dev.ollamamax.ui.common.GatewayManager;
 import dev.ollamamax.ui.common.GatewayStatus;
 import dev.ollamamax.ui.common.NodeSummary;
 import dev.ollamamax.ui.common.SameThreadUiExecutor;
-import dev.ollamamax.ui.common.TestGateways;
 import dev.ollamamax.ui.supervision.ServiceRegistry;
 import io.micrometer.core.instrument.Gauge;
 import java.nio.file.Path;
@@ -21,7 +21,7 @@ class StatusBarViewModelTest {
 
     @Test
     void showsGatewayPortsNodesAndStreams() {
-        try (GatewayManager gateway = new GatewayManager(TestGateways.ephemeral(home).build(), new ServiceRegistry())) {
+        try (GatewayManager gateway = new GatewayManager(DesktopGateways.ephemeral(home).build(), new ServiceRegistry())) {
             StatusBarViewModel model = new StatusBarViewModel(gateway, new SameThreadUiExecutor());
             model.refresh();
             assertThat(model.phaseProperty().get()).isEqualTo(GatewayStatus.Phase.STOPPED);
@@ -50,7 +50,7 @@ class StatusBarViewModelTest {
     @Test
     void aTakenPortLeavesTheOtherListenersUpAndSaysWhich() throws Exception {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
-             GatewayManager gateway = new GatewayManager(TestGateways.ephemeral(home)
+             GatewayManager gateway = new GatewayManager(DesktopGateways.ephemeral(home)
                      .set(dev.ollamamax.shared.config.Setting.WS_PORT, String.valueOf(taken.getLocalPort())).build(),
                      new ServiceRegistry())) {
             assertThat(gateway.start()).singleElement().asString()

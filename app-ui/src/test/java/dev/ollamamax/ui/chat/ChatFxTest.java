@@ -6,8 +6,8 @@ import dev.ollamamax.server.Gateway;
 import dev.ollamamax.server.Listener;
 import dev.ollamamax.server.testing.FakeOllama;
 import dev.ollamamax.ui.app.DesktopFixture;
+import dev.ollamamax.ui.common.DesktopGateways;
 import dev.ollamamax.ui.common.GatewayStatus;
-import dev.ollamamax.ui.common.TestGateways;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -38,7 +38,7 @@ class ChatFxTest {
     void start(Stage stage) {
         node = FakeOllama.start().reply("llama3.2", List.of("Here", " is", " **some**", " code:\n\n", "```java\n",
                 "int answer = 42;\n", "```\n"));
-        app = DesktopFixture.show(stage, dir, TestGateways.desktopNodes(node));
+        app = DesktopFixture.show(stage, dir, DesktopGateways.desktopNodes(node));
     }
 
     @AfterEach

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ollamamax.server.testing.FakeOllama;
 import dev.ollamamax.ui.app.DesktopFixture;
+import dev.ollamamax.ui.common.DesktopGateways;
 import dev.ollamamax.ui.common.GatewayStatus;
-import dev.ollamamax.ui.common.TestGateways;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,7 +38,7 @@ class ChatSettingsFxTest {
     @Start
     void start(Stage stage) {
         node = FakeOllama.start().reply("llama3.2", List.of("ok"));
-        app = DesktopFixture.show(stage, dir, TestGateways.desktopNodes(node));
+        app = DesktopFixture.show(stage, dir, DesktopGateways.desktopNodes(node));
     }
 
     @AfterEach

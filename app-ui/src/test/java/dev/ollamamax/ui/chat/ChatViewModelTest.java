@@ -1,15 +1,15 @@
 package dev.ollamamax.ui.chat;
 
-import static dev.ollamamax.ui.common.TestGateways.await;
+import static dev.ollamamax.ui.common.DesktopGateways.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ollamamax.server.Gateway;
 import dev.ollamamax.server.Listener;
 import dev.ollamamax.server.testing.FakeOllama;
 import dev.ollamamax.shared.config.Setting;
+import dev.ollamamax.ui.common.DesktopGateways;
 import dev.ollamamax.ui.common.GatewayManager;
 import dev.ollamamax.ui.common.SameThreadUiExecutor;
-import dev.ollamamax.ui.common.TestGateways;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,7 +49,7 @@ class ChatViewModelTest {
     }
 
     void start(Map<Setting, String> extra) {
-        gateway = TestGateways.manager(dir.resolve("home"), extra, node);
+        gateway = DesktopGateways.manager(dir.resolve("home"), extra, node);
         connection = new DesktopChatClient();
         chat = new ChatViewModel(connection, new ChatHistory(gateway),
                 new ChatSettingsStore(dir.resolve("chat-settings.json")), () -> ModelChoices.of(gateway),

@@ -1,13 +1,13 @@
 package dev.ollamamax.ui.chat;
 
-import static dev.ollamamax.ui.common.TestGateways.await;
+import static dev.ollamamax.ui.common.DesktopGateways.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ollamamax.server.testing.FakeOllama;
+import dev.ollamamax.ui.common.DesktopGateways;
 import dev.ollamamax.ui.common.GatewayManager;
 import dev.ollamamax.ui.common.SameThreadUiExecutor;
-import dev.ollamamax.ui.common.TestGateways;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
@@ -43,7 +43,7 @@ class ChatVisionBranchesTest {
     }
 
     void start() {
-        gateway = TestGateways.manager(dir.resolve("home"), Map.of(), node);
+        gateway = DesktopGateways.manager(dir.resolve("home"), Map.of(), node);
         connection = new DesktopChatClient();
         chat = new ChatViewModel(connection, new ChatHistory(gateway), new ChatSettingsStore(dir.resolve("chat-settings.json")),
                 () -> ModelChoices.of(gateway), new SameThreadUiExecutor());

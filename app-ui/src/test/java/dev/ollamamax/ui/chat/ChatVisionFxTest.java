@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ollamamax.server.testing.FakeOllama;
 import dev.ollamamax.ui.app.DesktopFixture;
+import dev.ollamamax.ui.common.DesktopGateways;
 import dev.ollamamax.ui.common.GatewayStatus;
-import dev.ollamamax.ui.common.TestGateways;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +55,7 @@ class ChatVisionFxTest {
                 .reply("qwen3-vl", List.of("It", " is", " a **lighthouse**", " on a rocky coast, painted in", " red and white", " stripes."))
                 .thinking("qwen3-vl", List.of("The", " picture", " shows", " a tall striped tower", " by the sea", " with a lamp", " at the top;",
                         " that is", " a lighthouse."));
-        app = DesktopFixture.show(stage, dir, TestGateways.desktopNodes(node));
+        app = DesktopFixture.show(stage, dir, DesktopGateways.desktopNodes(node));
     }
 
     @AfterEach

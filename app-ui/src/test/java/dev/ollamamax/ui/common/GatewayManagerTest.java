@@ -1,6 +1,6 @@
 package dev.ollamamax.ui.common;
 
-import static dev.ollamamax.ui.common.TestGateways.await;
+import static dev.ollamamax.ui.common.DesktopGateways.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ollamamax.server.Listener;

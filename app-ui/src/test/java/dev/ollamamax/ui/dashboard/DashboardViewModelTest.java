@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ollamamax.server.Listener;
 import dev.ollamamax.shared.ports.ServiceState;
+import dev.ollamamax.ui.common.DesktopGateways;
 import dev.ollamamax.ui.common.GatewayManager;
 import dev.ollamamax.ui.common.SameThreadUiExecutor;
 import dev.ollamamax.ui.common.StackMonitor;
-import dev.ollamamax.ui.common.TestGateways;
 import dev.ollamamax.ui.supervision.ServiceRegistry;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,7 +27,7 @@ class DashboardViewModelTest {
 
     @BeforeEach
     void start() {
-        gateway = new GatewayManager(TestGateways.ephemeral(home).build(), registry);
+        gateway = new GatewayManager(DesktopGateways.ephemeral(home).build(), registry);
         assertThat(gateway.start()).isEmpty();
         model = new DashboardViewModel(StackMonitor.standard(gateway), registry, new SameThreadUiExecutor());
     }
@@ -84,7 +84,7 @@ class DashboardViewModelTest {
         model.restart(row("Fallback endpoint"));
 
         assertThat(model.messageProperty().get()).isEqualTo("Fallback endpoint restarted.");
-        assertThat(TestGateways.health(port)).isEqualTo(200);
+        assertThat(DesktopGateways.health(port)).isEqualTo(200);
         assertThat(row("Fallback endpoint").state()).isEqualTo(ServiceState.UP);
 
         model.restart(row("Grafana"));

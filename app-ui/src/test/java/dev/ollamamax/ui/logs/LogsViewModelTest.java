@@ -3,9 +3,9 @@ package dev.ollamamax.ui.logs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ollamamax.shared.runtime.LogBuffer;
+import dev.ollamamax.ui.common.DesktopGateways;
 import dev.ollamamax.ui.common.GatewayManager;
 import dev.ollamamax.ui.common.SameThreadUiExecutor;
-import dev.ollamamax.ui.common.TestGateways;
 import dev.ollamamax.ui.supervision.ListenerService;
 import dev.ollamamax.ui.supervision.ServiceRegistry;
 import java.nio.file.Path;
@@ -50,7 +50,7 @@ class LogsViewModelTest {
 
     @Test
     void switchingToAServiceShowsItsLogAndStopsFollowingTheOldOne(@TempDir Path home) {
-        GatewayManager gateway = new GatewayManager(TestGateways.ephemeral(home).build(), registry);
+        GatewayManager gateway = new GatewayManager(DesktopGateways.ephemeral(home).build(), registry);
         LogsViewModel model = new LogsViewModel(registry, gatewayLog, new SameThreadUiExecutor());
         try {
             gateway.start();

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ollamamax.server.testing.FakeOllama;
 import dev.ollamamax.shared.config.Setting;
+import dev.ollamamax.ui.common.DesktopGateways;
 import dev.ollamamax.ui.common.GatewayApi;
 import dev.ollamamax.ui.common.GatewayManager;
 import dev.ollamamax.ui.common.SameThreadUiExecutor;
-import dev.ollamamax.ui.common.TestGateways;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +35,7 @@ class AliasesViewModelTest {
     void start() {
         node = FakeOllama.start().model("llama3.2").model("qwen2.5:0.5b");
         open.add(node);
-        GatewayManager gateway = TestGateways.manager(dir.resolve("home"),
+        GatewayManager gateway = DesktopGateways.manager(dir.resolve("home"),
                 Map.of(Setting.MODEL_ALIASES, configured + "=llama3.2:1b,llama3.2"), node);
         open.add(gateway);
         GatewayApi api = new GatewayApi(gateway);

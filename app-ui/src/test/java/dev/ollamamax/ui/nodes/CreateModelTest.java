@@ -1,16 +1,16 @@
 package dev.ollamamax.ui.nodes;
 
-import static dev.ollamamax.ui.common.TestGateways.await;
+import static dev.ollamamax.ui.common.DesktopGateways.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ollamamax.server.testing.FakeOllama;
 import dev.ollamamax.server.testing.RecordedRequest;
+import dev.ollamamax.ui.common.DesktopGateways;
 import dev.ollamamax.ui.common.GatewayApi;
 import dev.ollamamax.ui.common.GatewayManager;
 import dev.ollamamax.ui.common.SameThreadUiExecutor;
-import dev.ollamamax.ui.common.TestGateways;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,7 +44,7 @@ class CreateModelTest {
     }
 
     void start(FakeOllama... nodes) {
-        GatewayManager gateway = TestGateways.manager(dir.resolve("home"), Map.of(), nodes);
+        GatewayManager gateway = DesktopGateways.manager(dir.resolve("home"), Map.of(), nodes);
         open.add(gateway);
         GatewayApi api = new GatewayApi(gateway);
         open.add(api);

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ollamamax.server.testing.FakeModel;
 import dev.ollamamax.server.testing.FakeOllama;
+import dev.ollamamax.ui.common.DesktopGateways;
 import dev.ollamamax.ui.common.GatewayApi;
 import dev.ollamamax.ui.common.GatewayManager;
 import dev.ollamamax.ui.common.SameThreadUiExecutor;
-import dev.ollamamax.ui.common.TestGateways;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +40,7 @@ class DetailsViewModelTest {
     }
 
     void start(FakeOllama... nodes) {
-        GatewayManager gateway = TestGateways.manager(dir.resolve("home"), Map.of(), nodes);
+        GatewayManager gateway = DesktopGateways.manager(dir.resolve("home"), Map.of(), nodes);
         open.add(gateway);
         GatewayApi api = new GatewayApi(gateway);
         open.add(api);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ollamamax.server.testing.FakeModel;
 import dev.ollamamax.server.testing.FakeOllama;
 import dev.ollamamax.ui.app.DesktopFixture;
-import dev.ollamamax.ui.common.TestGateways;
+import dev.ollamamax.ui.common.DesktopGateways;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +46,7 @@ class MemoryFxTest {
         this.stage = stage;
         node = FakeOllama.start().model(FakeModel.of("llama3.2").withSize(2_019_393_189L))
                 .model(FakeModel.of("qwen3:8b").withSize(5_225_388_032L)).loaded("llama3.2");
-        app = DesktopFixture.show(stage, dir, TestGateways.desktopNodes(node));
+        app = DesktopFixture.show(stage, dir, DesktopGateways.desktopNodes(node));
     }
 
     @AfterEach

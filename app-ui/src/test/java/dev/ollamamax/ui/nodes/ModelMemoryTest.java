@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ollamamax.server.testing.FakeModel;
 import dev.ollamamax.server.testing.FakeOllama;
+import dev.ollamamax.ui.common.DesktopGateways;
 import dev.ollamamax.ui.common.GatewayApi;
 import dev.ollamamax.ui.common.GatewayManager;
 import dev.ollamamax.ui.common.SameThreadUiExecutor;
-import dev.ollamamax.ui.common.TestGateways;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,7 +38,7 @@ class ModelMemoryTest {
     void showsALoadedModelAndKeepsPreloadsAndUnloadsModelsOnTheSelectedNode() {
         FakeOllama a = FakeOllama.start().model(FakeModel.of("llama3.2").withSize(2_000_000_000L)).model("qwen3").loaded("llama3.2");
         open.add(a);
-        GatewayManager gateway = TestGateways.manager(dir.resolve("home"), Map.of(), a);
+        GatewayManager gateway = DesktopGateways.manager(dir.resolve("home"), Map.of(), a);
         open.add(gateway);
         GatewayApi api = new GatewayApi(gateway);
         open.add(api);

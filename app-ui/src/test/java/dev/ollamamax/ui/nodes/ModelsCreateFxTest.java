@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ollamamax.server.testing.FakeModel;
 import dev.ollamamax.server.testing.FakeOllama;
 import dev.ollamamax.ui.app.DesktopFixture;
-import dev.ollamamax.ui.common.TestGateways;
+import dev.ollamamax.ui.common.DesktopGateways;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +52,7 @@ class ModelsCreateFxTest {
         this.stage = stage;
         node = FakeOllama.start().model(FakeModel.of("qwen2.5:0.5b").withDetails("qwen2", "494M", "Q8_0"))
                 .tokenDelay(Duration.ofMillis(60));
-        app = DesktopFixture.show(stage, dir, TestGateways.desktopNodes(node));
+        app = DesktopFixture.show(stage, dir, DesktopGateways.desktopNodes(node));
     }
 
     @AfterEach

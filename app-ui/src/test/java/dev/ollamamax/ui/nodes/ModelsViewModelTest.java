@@ -1,14 +1,14 @@
 package dev.ollamamax.ui.nodes;
 
-import static dev.ollamamax.ui.common.TestGateways.await;
+import static dev.ollamamax.ui.common.DesktopGateways.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ollamamax.server.testing.FakeModel;
 import dev.ollamamax.server.testing.FakeOllama;
+import dev.ollamamax.ui.common.DesktopGateways;
 import dev.ollamamax.ui.common.GatewayApi;
 import dev.ollamamax.ui.common.GatewayManager;
 import dev.ollamamax.ui.common.SameThreadUiExecutor;
-import dev.ollamamax.ui.common.TestGateways;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,7 +45,7 @@ class ModelsViewModelTest {
     }
 
     void start(FakeOllama... nodes) {
-        gateway = TestGateways.manager(dir.resolve("home"), Map.of(), nodes);
+        gateway = DesktopGateways.manager(dir.resolve("home"), Map.of(), nodes);
         open.add(gateway);
         GatewayApi api = new GatewayApi(gateway);
         open.add(api);
@@ -117,7 +117,7 @@ class ModelsViewModelTest {
         assertThat(job[0].state()).isEqualTo(PullJob.State.CANCELLED);
         assertThat(job[0].overall()).isLessThan(1.0);
         await(WAIT, () -> { }, () -> a.pullsCut() == 1, "the node to see the pull's stream closed");
-        TestGateways.probe(gateway);
+        DesktopGateways.probe(gateway);
         model.refresh();
         assertThat(model.models()).noneMatch(m -> m.name().equals("big:latest"));
     }

@@ -1,6 +1,6 @@
 package dev.ollamamax.ui.nodes;
 
-import static dev.ollamamax.ui.common.TestGateways.await;
+import static dev.ollamamax.ui.common.DesktopGateways.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ollamamax.server.nodes.NodesFeature;
@@ -9,11 +9,11 @@ import dev.ollamamax.server.testing.FakeOllama;
 import dev.ollamamax.server.testing.FakeOllamaBinary;
 import dev.ollamamax.shared.config.Setting;
 import dev.ollamamax.shared.ports.probe.FreePorts;
+import dev.ollamamax.ui.common.DesktopGateways;
 import dev.ollamamax.ui.common.GatewayApi;
 import dev.ollamamax.ui.common.GatewayManager;
 import dev.ollamamax.ui.common.NodeSummary;
 import dev.ollamamax.ui.common.SameThreadUiExecutor;
-import dev.ollamamax.ui.common.TestGateways;
 import dev.ollamamax.ui.supervision.ServiceRegistry;
 import java.net.URI;
 import java.nio.file.Path;
@@ -55,7 +55,7 @@ class NodesViewModelTest {
     }
 
     void start(Map<Setting, String> extra, FakeOllama... nodes) {
-        gateway = TestGateways.manager(dir.resolve("home"), extra, nodes);
+        gateway = DesktopGateways.manager(dir.resolve("home"), extra, nodes);
         open.add(gateway);
         api = new GatewayApi(gateway);
         open.add(api);
@@ -111,7 +111,7 @@ class NodesViewModelTest {
         NodeRow r = row(id(a));
 
         a.stop();
-        TestGateways.probe(gateway);
+        DesktopGateways.probe(gateway);
 
         assertThat(r.health()).isEqualTo(NodeRow.Health.DOWN);
         assertThat(r.errorProperty().get()).isEqualTo("connection refused");
@@ -209,7 +209,7 @@ class NodesViewModelTest {
         assertThat(model.rows()).hasSize(1);
 
         gateway.restart(gateway.config());
-        TestGateways.probe(gateway);
+        DesktopGateways.probe(gateway);
 
         await(WAIT, model::refresh, () -> model.rows().size() == 1 && model.rows().getFirst().health() == NodeRow.Health.UP,
                 "the node of the new gateway");

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ollamamax.server.testing.FakeOllama;
 import dev.ollamamax.ui.app.DesktopFixture;
-import dev.ollamamax.ui.common.TestGateways;
+import dev.ollamamax.ui.common.DesktopGateways;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -37,7 +37,7 @@ class PullFxTest {
     void start(Stage stage) {
         node = FakeOllama.start().model("llama3.2").pullLayers("tinyllama", 4_000_000, 120_000)
                 .tokenDelay(Duration.ofMillis(40));
-        app = DesktopFixture.show(stage, dir, TestGateways.desktopNodes(node));
+        app = DesktopFixture.show(stage, dir, DesktopGateways.desktopNodes(node));
     }
 
     @AfterEach

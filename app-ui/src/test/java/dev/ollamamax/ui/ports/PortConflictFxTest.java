@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ollamamax.server.Listener;
 import dev.ollamamax.shared.ports.ServiceState;
 import dev.ollamamax.ui.app.DesktopFixture;
+import dev.ollamamax.ui.common.DesktopGateways;
 import dev.ollamamax.ui.common.GatewayStatus;
 import dev.ollamamax.ui.common.PortHolder;
-import dev.ollamamax.ui.common.TestGateways;
 import dev.ollamamax.ui.dashboard.DashboardRow;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,7 +93,7 @@ class PortConflictFxTest {
         int moved = app.desktop().gateway().gateway().orElseThrow().port(Listener.FALLBACK).orElseThrow();
         assertThat(moved).isNotEqualTo(held);
         assertThat(Files.readString(dir.resolve(".env"))).isEqualTo("# app settings\nFALLBACK_PORT=" + moved + "\n");
-        assertThat(TestGateways.health(moved)).isEqualTo(200);
+        assertThat(DesktopGateways.health(moved)).isEqualTo(200);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#conflict-" + held).tryQuery().isEmpty());
         assertThat(holder.isAlive()).as("the holder is left alone by a move").isTrue();
     }

@@ -7,11 +7,11 @@ import dev.ollamamax.shared.config.Config;
 import dev.ollamamax.shared.config.Setting;
 import dev.ollamamax.shared.ports.conflicts.Conflict;
 import dev.ollamamax.ui.app.DesktopConfig;
+import dev.ollamamax.ui.common.DesktopGateways;
 import dev.ollamamax.ui.common.GatewayManager;
 import dev.ollamamax.ui.common.PortHolder;
 import dev.ollamamax.ui.common.SameThreadUiExecutor;
 import dev.ollamamax.ui.common.StackMonitor;
-import dev.ollamamax.ui.common.TestGateways;
 import dev.ollamamax.ui.supervision.ServiceRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +38,7 @@ class PortsViewModelTest {
     void start() throws Exception {
         holder = PortHolder.start();
         Files.writeString(dir.resolve(".env"), "# the app's ports\nFALLBACK_PORT=" + holder.port() + "  # fallback\n");
-        Map<String, String> cli = new java.util.HashMap<>(TestGateways.shared());
+        Map<String, String> cli = new java.util.HashMap<>(DesktopGateways.shared());
         cli.putAll(Map.of("PORT", "0", "WS_PORT", "0", "OLLAMAMAX_HOME", dir.resolve("home").toString()));
         config = DesktopConfig.load(dir, Map.of(), cli);
         gateway = new GatewayManager(config.config(), new ServiceRegistry());
@@ -100,7 +100,7 @@ class PortsViewModelTest {
                 .isEqualTo("# the app's ports\nFALLBACK_PORT=" + target + "  # fallback\n");
         assertThat(dir.resolve(".env.bak")).exists();
         assertThat(gateway.gateway().orElseThrow().port(Listener.FALLBACK)).contains(target);
-        assertThat(TestGateways.health(target)).isEqualTo(200);
+        assertThat(DesktopGateways.health(target)).isEqualTo(200);
         assertThat(changed).singleElement().satisfies(c -> assertThat(c.getPort(Setting.FALLBACK_PORT)).isEqualTo(target));
         assertThat(model.conflicts()).noneMatch(c -> c.conflict().port() == holder.port());
         assertThat(model.messageProperty().get()).contains("Fallback endpoint moved to " + target).contains("Gateway restarted.");

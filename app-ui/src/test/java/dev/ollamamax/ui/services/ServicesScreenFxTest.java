@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ollamamax.server.Listener;
 import dev.ollamamax.server.process.ManagedService;
 import dev.ollamamax.ui.app.DesktopFixture;
+import dev.ollamamax.ui.common.DesktopGateways;
 import dev.ollamamax.ui.common.GatewayStatus;
-import dev.ollamamax.ui.common.TestGateways;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -55,7 +55,7 @@ class ServicesScreenFxTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fallback.recentLog().size() > linesBefore);
         assertThat(fallback.recentLog().getLast()).endsWith("Fallback endpoint restarted on port " + port);
         assertThat(fallback.state()).isEqualTo(ManagedService.State.RUNNING);
-        assertThat(TestGateways.health(port)).isEqualTo(200);
+        assertThat(DesktopGateways.health(port)).isEqualTo(200);
     }
 
     @Test
@@ -70,9 +70,9 @@ class ServicesScreenFxTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> robot.lookup(".chip").queryAllAs(javafx.scene.control.Label.class).stream()
                         .anyMatch(l -> "stopped".equals(l.getText())));
-        assertThat(TestGateways.health(port)).isEqualTo(-1);
+        assertThat(DesktopGateways.health(port)).isEqualTo(-1);
 
         robot.clickOn("#start-gateway-websocket");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> TestGateways.health(port) == 200);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> DesktopGateways.health(port) == 200);
     }
 }

@@ -3,9 +3,9 @@ package dev.ollamamax.ui.services;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ollamamax.server.process.ManagedService;
+import dev.ollamamax.ui.common.DesktopGateways;
 import dev.ollamamax.ui.common.GatewayManager;
 import dev.ollamamax.ui.common.SameThreadUiExecutor;
-import dev.ollamamax.ui.common.TestGateways;
 import dev.ollamamax.ui.supervision.ServiceRegistry;
 import dev.ollamamax.ui.supervision.Supervisor;
 import java.nio.file.Path;
@@ -28,7 +28,7 @@ class ServicesViewModelTest {
 
     @BeforeEach
     void startGateway() {
-        gateway = new GatewayManager(TestGateways.ephemeral(home).build(), registry);
+        gateway = new GatewayManager(DesktopGateways.ephemeral(home).build(), registry);
         assertThat(gateway.start()).isEmpty();
         model = new ServicesViewModel(registry, Optional.empty(), new SameThreadUiExecutor());
     }
@@ -66,11 +66,11 @@ class ServicesViewModelTest {
         assertThat(row("gateway.websocket")).isSameAs(ws);
         assertThat(ws.state()).isEqualTo(ManagedService.State.STOPPED);
         assertThat(ws.busyProperty().get()).isFalse();
-        assertThat(TestGateways.health(port)).isEqualTo(-1);
+        assertThat(DesktopGateways.health(port)).isEqualTo(-1);
 
         model.start(ws);
         assertThat(ws.state()).isEqualTo(ManagedService.State.RUNNING);
-        assertThat(TestGateways.health(port)).isEqualTo(200);
+        assertThat(DesktopGateways.health(port)).isEqualTo(200);
     }
 
     @Test
@@ -83,7 +83,7 @@ class ServicesViewModelTest {
         assertThat(model.messageProperty().get()).isEmpty();
         assertThat(model.restartingAllProperty().get()).isFalse();
         assertThat(model.rows()).extracting(ServiceRow::port).containsExactlyElementsOf(ports);
-        ports.forEach(p -> assertThat(TestGateways.health(Integer.parseInt(p))).isEqualTo(200));
+        ports.forEach(p -> assertThat(DesktopGateways.health(Integer.parseInt(p))).isEqualTo(200));
     }
 
     @Test

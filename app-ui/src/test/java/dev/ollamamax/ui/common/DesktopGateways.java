@@ -19,9 +19,9 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /** Configurations for a real embedded gateway on ephemeral loopback ports, and a /health probe. */
-public final class TestGateways {
+public final class DesktopGateways {
 
-    private TestGateways() {
+    private DesktopGateways() {
     }
 
     /** Ephemeral ports, data in {@code home}, and the JVM's shared PostgreSQL and Redis (no embedded ones per test). */
