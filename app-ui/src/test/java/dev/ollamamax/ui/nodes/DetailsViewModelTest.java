@@ -83,13 +83,16 @@ class DetailsViewModelTest {
         FakeOllama a = fake().model(FakeModel.of("coder").withDetails("llama", "8B", "Q4_K_M"));
         FakeOllama b = fake().model(FakeModel.of("coder").withDetails("qwen2", "7B", "Q8_0"));
         start(a, b);
+
         model.select(Optional.of(id(b)));
-
         model.showDetails(row("coder:latest"));
-
         assertThat(model.details().detailsProperty().get().orElseThrow().family()).isEqualTo("qwen2");
-        assertThat(b.requests()).anyMatch(r -> r.path().equals("/api/show"));
         assertThat(a.requests()).noneMatch(r -> r.path().equals("/api/show"));
+
+        model.select(Optional.of(id(a)));
+        model.showDetails(row("coder:latest"));
+        assertThat(model.details().detailsProperty().get().orElseThrow().family()).isEqualTo("llama");
+        assertThat(b.requests()).filteredOn(r -> r.path().equals("/api/show")).hasSize(1);
     }
 
     @Test
