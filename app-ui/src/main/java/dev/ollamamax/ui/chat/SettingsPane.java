@@ -91,6 +91,7 @@ final class SettingsPane {
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("chat-settings-scroll");
+        dev.ollamamax.ui.common.FocusScroll.follow(scroll);
         VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
         root.getChildren().addAll(title, scroll);
     }

@@ -34,9 +34,11 @@ class ChatSettingsFxTest {
     Path dir;
     FakeOllama node;
     DesktopFixture app;
+    Stage stage;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         node = FakeOllama.start().reply("llama3.2", List.of("ok"));
         app = DesktopFixture.show(stage, dir, DesktopGateways.desktopNodes(node));
     }
@@ -58,11 +60,14 @@ class ChatSettingsFxTest {
         robot.clickOn("#nav-chat");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.desktop().chat().settingsProperty().get().model().isPresent()
                 && app.desktop().chat().statusProperty().get() == ChatViewModel.Status.CONNECTED);
+        robot.interact(() -> stage.setHeight(520)); // a laptop-sized window: the options sit below the fold
         robot.clickOn("#chat-settings-toggle");
         robot.interact(() -> {
             robot.lookup("#chat-num-ctx-on").queryAs(CheckBox.class).setSelected(true);
             robot.lookup("#chat-num-ctx").queryAs(Spinner.class).getValueFactory().setValue(16384);
         });
+        // The field sits below the fold on a small screen: focus scrolls it into view, as Tab would.
+        robot.interact(() -> robot.lookup("#chat-stop-sequences").query().requestFocus());
         robot.clickOn("#chat-stop-sequences").write("User:, \\n\\n").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> options().numCtx().equals(Optional.of(16384))
                 && options().stop().equals(List.of("User:", "\n\n")));
@@ -72,6 +77,7 @@ class ChatSettingsFxTest {
         assertThat(node.chats().getLast().path("options").path("num_ctx").asInt()).isEqualTo(16384);
         assertThat(node.chats().getLast().path("options").path("stop").toString()).isEqualTo("[\"User:\",\"\\n\\n\"]");
 
+        robot.interact(() -> robot.lookup("#chat-preset-save").query().requestFocus());
         robot.clickOn("#chat-preset-save");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
         javafx.scene.control.DialogPane dialog = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
