@@ -65,6 +65,8 @@ class MemoryFxTest {
         assertThat(llama.name()).isEqualTo("llama3.2:latest");
         assertThat(robot.lookup("#memory-totals").queryAs(Label.class).getText()).isEqualTo("1 model loaded · 2.02 GB in VRAM · 0 B in RAM");
 
+        // the row's cells render on the next pulse after the item arrives
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(".memory-keep").tryQuery().isPresent());
         robot.clickOn(robot.lookup(".memory-keep").queryAs(Button.class));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 1
                 && table.getItems().getFirst().keptLoaded(java.time.Instant.now()));
@@ -73,16 +75,26 @@ class MemoryFxTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> choice.getItems().contains("qwen3:8b"));
         robot.interact(() -> choice.setValue("qwen3:8b"));
         robot.clickOn("#memory-preload");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 2
+                && robot.lookup(".memory-unload").queryAllAs(Button.class).stream().anyMatch(b -> "qwen3:8b".equals(rowOf(b))));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#memory-totals").queryAs(Label.class).getText()).isEqualTo("2 models loaded · 7.24 GB in VRAM · 0 B in RAM");
         screenshot(robot);
 
-        int qwen = table.getItems().stream().map(LoadedModel::name).toList().indexOf("qwen3:8b");
         robot.clickOn(robot.lookup(".memory-unload").queryAllAs(Button.class).stream()
-                .filter(b -> b.getParent() != null && b.isVisible()).toList().get(qwen));
+                .filter(b -> b.isVisible() && "qwen3:8b".equals(rowOf(b))).findFirst().orElseThrow());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
         assertThat(table.getItems().getFirst().name()).isEqualTo("llama3.2:latest");
+    }
+
+    /** The model of the table row a cell's button sits in (cells are reused, so lookup order is not row order). */
+    private static String rowOf(javafx.scene.Node button) {
+        for (javafx.scene.Node n = button; n != null; n = n.getParent()) {
+            if (n instanceof javafx.scene.control.TableRow<?> row && row.getItem() instanceof LoadedModel m) {
+                return m.name();
+            }
+        }
+        return null;
     }
 
     private void screenshot(FxRobot robot) throws Exception {
