@@ -47,7 +47,7 @@ final class ChatTurns {
         }
         message.accept("");
         List<ChatItem> session = sessions.current();
-        List<ChatMessage> messages = ChatItem.conversation(session, session.size());
+        List<ChatMessage> messages = NodeMessages.before(session, session.size());
         List<String> images = attachments.take();
         messages.add(ChatMessage.user(content, images));
         sessions.add(ChatItem.user(content, images));
@@ -63,7 +63,7 @@ final class ChatTurns {
         if (index < 0 || answer.kind() != ChatItem.Kind.ASSISTANT || answer.active() || !connection.hasClient()) {
             return Optional.empty();
         }
-        List<ChatMessage> messages = ChatItem.conversation(session, index);
+        List<ChatMessage> messages = NodeMessages.before(session, index);
         if (messages.isEmpty() || !messages.getLast().role().equals("user")) {
             return Optional.empty();
         }
