@@ -98,6 +98,17 @@ final class AnswerProgress {
         }
     }
 
+    /** Whether the generation is still running (or waiting to be sent); never for a question or a notice. */
+    boolean active() {
+        State s = state.get();
+        return answer && (s == State.QUEUED || s == State.SENDING || s == State.STREAMING);
+    }
+
+    /** Whether Retry applies: the answer failed or was cut. */
+    boolean retryable() {
+        return answer && (state.get() == State.FAILED || state.get() == State.LOST);
+    }
+
     State state() {
         return state.get();
     }

@@ -50,10 +50,6 @@ public final class ChatItem {
         this.progress = new AnswerProgress(kind == Kind.ASSISTANT, state);
     }
 
-    public static ChatItem user(String text) {
-        return new ChatItem(Kind.USER, text, State.DONE);
-    }
-
     /** A question with base64 pictures. */
     public static ChatItem user(String text, List<String> pictures) {
         ChatItem item = new ChatItem(Kind.USER, text, State.DONE);
@@ -285,12 +281,11 @@ public final class ChatItem {
 
     /** Whether the generation is still running (or waiting to be sent). */
     public boolean active() {
-        State s = progress.state();
-        return kind == Kind.ASSISTANT && (s == State.QUEUED || s == State.SENDING || s == State.STREAMING);
+        return progress.active();
     }
 
     /** Whether Retry applies: the answer failed or was cut. */
     public boolean retryable() {
-        return kind == Kind.ASSISTANT && (state() == State.FAILED || state() == State.LOST);
+        return progress.retryable();
     }
 }
