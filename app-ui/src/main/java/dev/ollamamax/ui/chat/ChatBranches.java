@@ -23,14 +23,14 @@ final class ChatBranches {
                 || text == null || text.isBlank()) {
             return Optional.empty();
         }
-        List<ChatMessage> messages = ChatItem.conversation(session, index);
+        List<ChatMessage> messages = NodeMessages.before(session, index);
         messages.add(ChatMessage.user(text.strip(), session.get(index).images()));
         return Optional.of(messages);
     }
 
     /** The stored message id of the version {@code delta} steps from the shown one, if there is one. */
     static Optional<Long> version(ChatItem question, int delta) {
-        ChatItem.Versions v = question.versions();
+        QuestionVersions v = question.versions();
         int target = v.shown() + delta;
         if (v.ids().size() < 2 || target < 0 || target >= v.ids().size()) {
             return Optional.empty();

@@ -111,7 +111,7 @@ final class ChatConversations {
                     ChatItem item = ChatItem.user(m.content(), m.images());
                     List<Message> versions = t.alternativesOf(m);
                     if (versions.size() > 1) {
-                        item.versions(new ChatItem.Versions(versions.stream().map(Message::id).toList(), versions.indexOf(m)));
+                        item.versions(new QuestionVersions(versions.stream().map(Message::id).toList(), versions.indexOf(m)));
                     }
                     out.add(item);
                 }
@@ -122,7 +122,7 @@ final class ChatConversations {
                         item.tokens(m.promptTokens().orElse(-1), m.completionTokens().get());
                     }
                     List<Message> all = t.alternativesOf(m);
-                    item.alternatives(all.stream().map(a -> new ChatItem.Alternative(a.content(), a.model().orElse(""),
+                    item.alternatives(all.stream().map(a -> new AnswerAlternatives.Alternative(a.content(), a.model().orElse(""),
                             a.node().orElse(""))).toList(), all.indexOf(m));
                     out.add(item);
                 }

@@ -1,17 +1,17 @@
 package dev.ollamamax.ui.chat;
 
+import java.util.List;
 import java.util.Optional;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * One entry of the conversation view: a user message, an assistant answer (with its generation's state and
- * timing), or a notice of the connection (a failover). The text of a streaming answer grows in a buffer and
- * is published once per UI pulse ({@link #publish()}), so a fast stream costs one property change per frame.
+ * One entry of the conversation view: a user message (with its pictures and edited versions), an assistant
+ * answer (with its generation's state, thinking, figures and regenerated alternatives), or a notice of the
+ * connection (a failover). The text of a streaming answer grows in a buffer and is published once per UI
+ * pulse ({@link #publish()}), so a fast stream costs one property change per frame.
  */
 public final class ChatItem {
 
@@ -34,53 +34,26 @@ public final class ChatItem {
     }
 
     private final Kind kind;
-    private final StringBuilder buffer = new StringBuilder();
-    private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper("");
-    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.DONE);
-    private final ReadOnlyStringWrapper node = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final StreamedText text;
+    private final StreamedText thinking = new StreamedText("");
+    private final AnswerProgress progress;
     private final ReadOnlyLongWrapper version = new ReadOnlyLongWrapper();
-    private Optional<String> generationId = Optional.empty();
-    private String model = "";
-    private long ttftMs = -1;
-    private double tokensPerSecond = -1;
+    private final AnswerAlternatives alternatives = new AnswerAlternatives();
     private boolean dirty;
-    private final StringBuilder thinkingBuffer = new StringBuilder();
-    private final ReadOnlyStringWrapper thinking = new ReadOnlyStringWrapper("");
-    private java.util.List<String> images = java.util.List.of();
-    private long promptTokens = -1;
-    private long completionTokens = -1;
-    /** A question's stored versions (edits), by message id, and which one is shown; empty while there is one. */
-    private Versions versions = Versions.NONE;
-
-    /** The stored versions of an edited question: message ids, oldest first, and the shown one. */
-    record Versions(java.util.List<Long> ids, int shown) {
-        static final Versions NONE = new Versions(java.util.List.of(), 0);
-    }
-    /** Every answer to this answer's question (regenerated ones), oldest first; empty while there is only one. */
-    private final java.util.List<Alternative> alternatives = new java.util.ArrayList<>();
-    private int alternative;
-
-    /** One of several answers to the same question. */
-    record Alternative(String text, String model, String node) {
-    }
+    private List<String> images = List.of();
+    /** A question's stored versions (edits); {@link QuestionVersions#NONE} while there is one. */
+    private QuestionVersions versions = QuestionVersions.NONE;
 
     private ChatItem(Kind kind, String text, State state) {
         this.kind = kind;
-        this.buffer.append(text);
-        this.text.set(text);
-        this.state.set(state);
-    }
-
-    public static ChatItem user(String text) {
-        return new ChatItem(Kind.USER, text, State.DONE);
+        this.text = new StreamedText(text);
+        this.progress = new AnswerProgress(kind == Kind.ASSISTANT, state);
     }
 
     /** A question with base64 pictures. */
-    public static ChatItem user(String text, java.util.List<String> pictures) {
+    public static ChatItem user(String text, List<String> pictures) {
         ChatItem item = new ChatItem(Kind.USER, text, State.DONE);
-        item.images = java.util.List.copyOf(pictures);
+        item.images = List.copyOf(pictures);
         return item;
     }
 
@@ -91,55 +64,48 @@ public final class ChatItem {
     /** A stored answer. */
     public static ChatItem answer(String text, String model, String node) {
         ChatItem item = new ChatItem(Kind.ASSISTANT, text, State.DONE);
-        item.model = model;
-        item.node.set(node);
-        item.updateDetail();
+        item.progress.from(model, node, Optional.empty());
         return item;
     }
 
     /** An answer about to be generated. */
     static ChatItem pending(String generationId, String model, boolean connected) {
         ChatItem item = new ChatItem(Kind.ASSISTANT, "", connected ? State.SENDING : State.QUEUED);
-        item.generationId = Optional.of(generationId);
-        item.model = model;
-        item.updateDetail();
+        item.progress.from(model, "", Optional.of(generationId));
         return item;
     }
 
     void append(String piece) {
-        buffer.append(piece);
-        dirty = true;
-        if (state.get() == State.SENDING || state.get() == State.QUEUED) {
-            setState(State.STREAMING);
-        }
+        text.append(piece);
+        streaming();
     }
 
     /** A piece of the model's thinking, shown apart from the answer. */
     void think(String piece) {
-        thinkingBuffer.append(piece);
+        thinking.append(piece);
+        streaming();
+    }
+
+    private void streaming() {
         dirty = true;
-        if (state.get() == State.SENDING || state.get() == State.QUEUED) {
-            setState(State.STREAMING);
+        if (progress.streaming()) {
+            touch();
         }
     }
 
     /** The stored thinking of an answer. */
     void thought(String all) {
-        thinkingBuffer.setLength(0);
-        thinkingBuffer.append(all == null ? "" : all);
-        thinking.set(thinkingBuffer.toString());
+        thinking.set(all == null ? "" : all);
         touch();
     }
 
     /** Token counts of an answer: the prompt the node read and the answer (thinking included). */
     void tokens(long prompt, long completion) {
-        promptTokens = prompt;
-        completionTokens = completion;
-        updateDetail();
+        progress.tokens(prompt, completion);
         touch();
     }
 
-    void versions(Versions v) {
+    void versions(QuestionVersions v) {
         versions = v;
         touch();
     }
@@ -150,59 +116,39 @@ public final class ChatItem {
             return false;
         }
         dirty = false;
-        thinking.set(thinkingBuffer.toString());
-        text.set(buffer.toString());
+        thinking.publish();
+        text.publish();
         touch();
         return true;
     }
 
     void setState(State s) {
-        state.set(s);
-        updateDetail();
+        progress.setState(s);
         touch();
     }
 
     void routed(String nodeId) {
-        node.set(nodeId == null ? "" : nodeId);
-        updateDetail();
+        progress.routed(nodeId);
     }
 
     void timing(String nodeId, long ttft, double tps) {
-        if (nodeId != null) {
-            node.set(nodeId);
-        }
-        ttftMs = ttft;
-        tokensPerSecond = tps;
-        updateDetail();
+        progress.timing(nodeId, ttft, tps);
         touch();
     }
 
     void failed(State how, String why) {
-        error.set(why);
-        setState(how);
+        progress.failed(how, why);
+        touch();
     }
 
-    /**
-     * Before a regenerate: keeps the current answer as an alternative and makes room for the new one, which
-     * becomes the shown (and chosen) answer once it streams in.
-     */
+    /** Before a regenerate: keeps this answer as an alternative; the new one is shown once it streams in. */
     void keepAsAlternative() {
-        if (alternatives.isEmpty()) {
-            alternatives.add(snapshot());
-        } else {
-            alternatives.set(alternative, snapshot());
-        }
-        alternatives.add(new Alternative("", model, ""));
-        alternative = alternatives.size() - 1;
+        alternatives.keep(snapshot());
     }
 
     /** The stored answers of a reloaded conversation, with the chosen one shown. */
-    void alternatives(java.util.List<Alternative> all, int chosen) {
-        alternatives.clear();
-        if (all.size() > 1) {
-            alternatives.addAll(all);
-            alternative = chosen;
-        }
+    void alternatives(List<AnswerAlternatives.Alternative> all, int chosen) {
+        alternatives.set(all, chosen);
         touch();
     }
 
@@ -211,83 +157,41 @@ public final class ChatItem {
      * or it is already shown.
      */
     boolean showAlternative(int index) {
-        if (active() || index < 0 || index >= alternatives.size() || index == alternative) {
-            return false;
-        }
-        alternatives.set(alternative, snapshot());
-        alternative = index;
-        Alternative a = alternatives.get(index);
-        buffer.setLength(0);
-        buffer.append(a.text());
-        text.set(a.text());
-        model = a.model();
-        node.set(a.node());
-        ttftMs = -1;
-        tokensPerSecond = -1;
-        error.set("");
-        state.set(State.DONE);
-        updateDetail();
-        touch();
-        return true;
+        Optional<AnswerAlternatives.Alternative> shown = active() ? Optional.empty() : alternatives.show(index, snapshot());
+        shown.ifPresent(a -> {
+            text.set(a.text());
+            progress.showing(a);
+            touch();
+        });
+        return shown.isPresent();
     }
 
-    /** "2 / 3" when this question has several answers, else empty. */
-    public String position() {
-        return alternatives.size() > 1 ? (alternative + 1) + " / " + alternatives.size() : "";
-    }
-
-    public int alternative() {
-        return alternative;
-    }
-
-    public int alternativeCount() {
-        return Math.max(1, alternatives.size());
-    }
-
-    private Alternative snapshot() {
-        return new Alternative(buffer.toString(), model, node.get());
+    private AnswerAlternatives.Alternative snapshot() {
+        return new AnswerAlternatives.Alternative(text.received(), progress.model(), progress.node());
     }
 
     void restartAs(String newGenerationId) {
-        generationId = Optional.of(newGenerationId);
-        buffer.setLength(0);
         text.set("");
-        thinkingBuffer.setLength(0);
         thinking.set("");
-        promptTokens = -1;
-        completionTokens = -1;
-        error.set("");
-        ttftMs = -1;
-        tokensPerSecond = -1;
-        node.set("");
-        setState(State.SENDING);
+        progress.restart(newGenerationId);
+        touch();
     }
 
     private void touch() {
         version.set(version.get() + 1);
     }
 
-    private void updateDetail() {
-        if (kind != Kind.ASSISTANT) {
-            return;
-        }
-        StringBuilder d = new StringBuilder(model);
-        if (!node.get().isEmpty()) {
-            d.append(" · ").append(node.get());
-        }
-        if (ttftMs >= 0) {
-            d.append(" · first token ").append(ttftMs).append(" ms");
-        }
-        if (tokensPerSecond >= 0) {
-            d.append(" · ").append(String.format(java.util.Locale.ROOT, "%.1f", tokensPerSecond)).append(" tok/s");
-        }
-        if (completionTokens >= 0) {
-            d.append(" · ").append(completionTokens).append(" tokens");
-            if (promptTokens >= 0) {
-                d.append(" (prompt ").append(promptTokens).append(')');
-            }
-        }
-        detail.set(d.toString());
+    /** "2 / 3" when this question has several answers, else empty. */
+    public String position() {
+        return alternatives.position();
+    }
+
+    public int alternative() {
+        return alternatives.shown();
+    }
+
+    public int alternativeCount() {
+        return alternatives.count();
     }
 
     public Kind kind() {
@@ -296,7 +200,7 @@ public final class ChatItem {
 
     /** The published text (what the view shows). */
     public ReadOnlyStringProperty textProperty() {
-        return text.getReadOnlyProperty();
+        return text.property();
     }
 
     public String text() {
@@ -305,34 +209,30 @@ public final class ChatItem {
 
     /** The whole text received so far, published or not. */
     String received() {
-        return buffer.toString();
+        return text.received();
     }
 
     public ReadOnlyObjectProperty<State> stateProperty() {
-        return state.getReadOnlyProperty();
+        return progress.stateProperty();
     }
 
     public State state() {
-        return state.get();
+        return progress.state();
     }
 
     /** The node that answered (empty until routed). */
-    public ReadOnlyStringProperty nodeProperty() {
-        return node.getReadOnlyProperty();
-    }
-
     public String node() {
-        return node.get();
+        return progress.node();
     }
 
     /** "model · node · first token 120 ms · 48.3 tok/s". */
     public ReadOnlyStringProperty detailProperty() {
-        return detail.getReadOnlyProperty();
+        return progress.detailProperty();
     }
 
     /** Why a FAILED or LOST answer ended. */
     public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
+        return progress.errorProperty();
     }
 
     /** Changes whenever anything the cell draws changes. */
@@ -341,74 +241,51 @@ public final class ChatItem {
     }
 
     public Optional<String> generationId() {
-        return generationId;
+        return progress.generationId();
     }
 
     public String model() {
-        return model;
+        return progress.model();
     }
 
     public long ttftMs() {
-        return ttftMs;
+        return progress.figures().ttftMs();
     }
 
     public double tokensPerSecond() {
-        return tokensPerSecond;
+        return progress.figures().tokensPerSecond();
     }
 
     /** The model's thinking (published with the text), empty when it did not think. */
-    public ReadOnlyStringProperty thinkingProperty() {
-        return thinking.getReadOnlyProperty();
-    }
-
     public String thinking() {
         return thinking.get();
     }
 
     /** A question's pictures, base64. */
-    public java.util.List<String> images() {
+    public List<String> images() {
         return images;
     }
 
-    public long promptTokens() {
-        return promptTokens;
-    }
-
     public long completionTokens() {
-        return completionTokens;
+        return progress.figures().completionTokens();
     }
 
-    Versions versions() {
+    QuestionVersions versions() {
         return versions;
     }
 
     /** "1 / 2" when this question was edited (several stored versions), else empty. */
     public String versionPosition() {
-        return versions.ids().size() > 1 ? (versions.shown() + 1) + " / " + versions.ids().size() : "";
+        return versions.position();
     }
 
     /** Whether the generation is still running (or waiting to be sent). */
     public boolean active() {
-        State s = state.get();
-        return kind == Kind.ASSISTANT && (s == State.QUEUED || s == State.SENDING || s == State.STREAMING);
-    }
-
-    /** The messages a node sees before position {@code end}: questions and kept answers, no notices or failures. */
-    static java.util.List<dev.ollamamax.shared.protocol.ChatMessage> conversation(java.util.List<ChatItem> items, int end) {
-        java.util.List<dev.ollamamax.shared.protocol.ChatMessage> out = new java.util.ArrayList<>();
-        for (ChatItem i : items.subList(0, end)) {
-            if (i.kind == Kind.USER) {
-                out.add(dev.ollamamax.shared.protocol.ChatMessage.user(i.received(), i.images));
-            } else if (i.kind == Kind.ASSISTANT && (i.state() == State.DONE || i.state() == State.STOPPED)
-                    && !i.received().isEmpty()) {
-                out.add(dev.ollamamax.shared.protocol.ChatMessage.assistant(i.received()));
-            }
-        }
-        return out;
+        return progress.active();
     }
 
     /** Whether Retry applies: the answer failed or was cut. */
     public boolean retryable() {
-        return kind == Kind.ASSISTANT && (state.get() == State.FAILED || state.get() == State.LOST);
+        return progress.retryable();
     }
 }

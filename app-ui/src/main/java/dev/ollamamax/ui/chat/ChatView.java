@@ -1,6 +1,5 @@
 package dev.ollamamax.ui.chat;
 
-import dev.ollamamax.ui.common.Chip;
 import dev.ollamamax.ui.common.Icons;
 import dev.ollamamax.ui.common.Screen;
 import javafx.animation.AnimationTimer;
@@ -10,11 +9,9 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
-import javafx.scene.control.ToggleButton;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -34,8 +31,7 @@ import org.kordamp.ikonli.feather.Feather;
 
 /**
  * Builds the Chat screen: conversations on the left, the conversation in a virtualized list, the composer
- * below (Enter sends, Shift+Enter new line, Esc stops, Ctrl+N new chat), the endpoint chip and the model
- * picker on top, the conversation's settings on the right. A frame timer applies the client's events once
+ * below (Enter sends, Shift+Enter new line, Esc stops, Ctrl+N new chat), the {@link ChatHeader} on top, the conversation's settings on the right. A frame timer applies the client's events once
  * per frame while they come, and sleeps when they stop.
  */
 public final class ChatView implements Screen {
@@ -49,7 +45,6 @@ public final class ChatView implements Screen {
     private final TextArea input = new TextArea();
     private final MarkdownRenderer renderer;
     private final AnimationTimer frames;
-    private final ToggleButton settingsToggle = new ToggleButton(null, Icons.icon(Feather.SLIDERS, 15));
     private boolean follow = true;
     private int quietFrames;
 
@@ -127,7 +122,8 @@ public final class ChatView implements Screen {
     private void build() {
         root.getStyleClass().add("chat-screen");
         root.setLeft(new ConversationList(model).node());
-        root.setCenter(center());
+        ChatHeader header = new ChatHeader(model);
+        root.setCenter(center(header.node()));
         SettingsPane settings = new SettingsPane(model);
         root.setRight(settings.node());
         settings.node().setVisible(false);
@@ -138,40 +134,10 @@ public final class ChatView implements Screen {
                 e.consume();
             }
         });
-        settingsToggle.selectedProperty().bindBidirectional(settings.node().visibleProperty());
+        header.settingsToggle().selectedProperty().bindBidirectional(settings.node().visibleProperty());
     }
 
-    private Node center() {
-        Label title = new Label();
-        title.getStyleClass().addAll("screen-title", "title-3", "chat-title");
-        title.textProperty().bind(model.titleProperty());
-        title.setMinWidth(0);
-        title.setPrefWidth(120);
-        title.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(title, Priority.ALWAYS);
-        Chip endpoint = new Chip();
-        endpoint.setId("chat-endpoint");
-        model.endpointProperty().addListener((o, was, now) -> showEndpoint(endpoint));
-        model.statusProperty().addListener((o, was, now) -> showEndpoint(endpoint));
-        showEndpoint(endpoint);
-        endpoint.setMinWidth(Region.USE_PREF_SIZE);
-        endpoint.setTooltip(Icons.tooltip("The gateway listener this chat is connected to (13100 → 13101 → 13102)"));
-        ComboBox<ModelChoice> picker = new ModelPicker(model).node();
-        ToggleButton think = new ToggleButton("Think", Icons.icon(Feather.ZAP, 14));
-        think.setId("chat-think");
-        think.setMinWidth(Region.USE_PREF_SIZE);
-        think.setTooltip(Icons.tooltip("Reasoning models think first; their thinking shows apart from the answer (this chat)"));
-        think.setSelected(model.settingsProperty().get().options().think());
-        model.settingsProperty().addListener((o, was, now) -> think.setSelected(now.options().think()));
-        think.setOnAction(e -> model.setThink(think.isSelected()));
-        settingsToggle.setId("chat-settings-toggle");
-        settingsToggle.setMinWidth(Region.USE_PREF_SIZE);
-        settingsToggle.getStyleClass().add("button-icon");
-        settingsToggle.setTooltip(Icons.tooltip("System prompt, temperature, context, sampling, stop sequences and presets of this conversation"));
-        HBox header = new HBox(10, title, endpoint, picker, think, settingsToggle);
-        header.setAlignment(Pos.CENTER_LEFT);
-        header.getStyleClass().add("chat-header");
-
+    private Node center(HBox header) {
         Label message = new Label();
         message.setId("chat-message");
         message.getStyleClass().addAll("banner", "banner-danger");
@@ -263,15 +229,6 @@ public final class ChatView implements Screen {
         model.send(text);
         if (model.items().size() > before) {
             input.clear();
-        }
-    }
-
-    private void showEndpoint(Chip chip) {
-        String text = model.endpointProperty().get();
-        switch (model.statusProperty().get()) {
-            case CONNECTED -> chip.set(text, Chip.Tone.SUCCESS);
-            case CONNECTING, RECONNECTING -> chip.set(text, Chip.Tone.WARNING);
-            case OFFLINE -> chip.set(text, Chip.Tone.NEUTRAL);
         }
     }
 
