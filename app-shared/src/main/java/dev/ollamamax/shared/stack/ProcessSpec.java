@@ -21,4 +21,10 @@ public record ProcessSpec(String name, String command, Path workingDir, Map<Stri
         dependsOn = Collections.unmodifiableMap(new LinkedHashMap<>(dependsOn));
         ports = List.copyOf(ports);
     }
+
+    /** Whether {@code other} runs the same way: every field but the line it was declared on. */
+    public boolean sameRunAs(ProcessSpec other) {
+        return equals(new ProcessSpec(other.name, other.command, other.workingDir, other.environment, other.dependsOn,
+                other.readiness, other.liveness, other.availability, other.ports, other.disabled, line));
+    }
 }

@@ -30,9 +30,14 @@ public final class StackReader {
     /** Reads {@code file} with the variables of the {@code .env} beside it and of this process's environment. */
     public static StackFile read(Path file) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
+        return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString(), dir, variables(dir));
+    }
+
+    /** The variables a stack file in {@code dir} can use: the {@code .env} beside it, then this process's environment. */
+    public static Map<String, String> variables(Path dir) throws IOException {
         Map<String, String> values = new HashMap<>(DotEnv.read(dir.resolve(".env")));
         values.putAll(System.getenv());
-        return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString(), dir, values);
+        return values;
     }
 
     /**

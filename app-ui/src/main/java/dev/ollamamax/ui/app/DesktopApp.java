@@ -148,7 +148,10 @@ public final class DesktopApp implements AutoCloseable {
             ServicesViewModel services = new ServicesViewModel(registry, Optional.of(supervisor), executor);
             services.showStackProblems(stack::problems);
             services.showUsage(usage);
-            return new ServicesView(services, executor);
+            var readyMade = new dev.ollamamax.ui.readymade.ReadyMadeEntries(home, saved::get, gateway::apiBase, System.getenv(),
+                    () -> stack.load("home", home));
+            return new ServicesView(services, executor, Optional.of(new dev.ollamamax.ui.readymade.ReadyMadeMenu(
+                    new dev.ollamamax.ui.readymade.ReadyMadeViewModel(readyMade, executor))));
         }));
         screens.add(LazyScreen.of("Settings", Feather.SLIDERS, () -> new SettingsView(settings)));
         screens.add(LazyScreen.of("Logs", Feather.FILE_TEXT, () -> new LogsView(logs)));

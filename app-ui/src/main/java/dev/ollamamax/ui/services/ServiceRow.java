@@ -1,6 +1,8 @@
 package dev.ollamamax.ui.services;
 
 import dev.ollamamax.server.process.ManagedService;
+import dev.ollamamax.ui.supervision.UsageSampler;
+import java.util.List;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -19,6 +21,8 @@ public final class ServiceRow {
     private final ReadOnlyStringWrapper cpu = new ReadOnlyStringWrapper("–");
     private final ReadOnlyStringWrapper memory = new ReadOnlyStringWrapper("–");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<List<Double>> cpuHistory = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyObjectWrapper<List<Double>> memoryHistory = new ReadOnlyObjectWrapper<>(List.of());
 
     ServiceRow(String id) {
         this.id = id;
@@ -31,6 +35,8 @@ public final class ServiceRow {
         detail.set(s.detail());
         cpu.set(UsageText.cpu(s.usage()));
         memory.set(UsageText.memory(s.usage()));
+        cpuHistory.set(s.history().stream().map(UsageSampler.Usage::cpuPercent).toList());
+        memoryHistory.set(s.history().stream().map(u -> (double) u.residentBytes()).toList());
     }
 
     void setBusy(boolean value) {
@@ -61,6 +67,16 @@ public final class ServiceRow {
     /** Resident memory of its process and children. */
     public ReadOnlyStringProperty memoryProperty() {
         return memory.getReadOnlyProperty();
+    }
+
+    /** The CPU samples of the last two minutes, oldest first, for the sparkline. */
+    public ReadOnlyObjectProperty<List<Double>> cpuHistoryProperty() {
+        return cpuHistory.getReadOnlyProperty();
+    }
+
+    /** The resident-memory samples (bytes) of the last two minutes, oldest first, for the sparkline. */
+    public ReadOnlyObjectProperty<List<Double>> memoryHistoryProperty() {
+        return memoryHistory.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty detailProperty() {

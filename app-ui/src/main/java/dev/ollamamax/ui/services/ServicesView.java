@@ -6,9 +6,12 @@ import dev.ollamamax.ui.common.Icons;
 import dev.ollamamax.ui.common.PolledScreen;
 import dev.ollamamax.ui.common.ScreenHeader;
 import dev.ollamamax.ui.common.UiExecutor;
+import dev.ollamamax.ui.readymade.ReadyMadeMenu;
 import java.time.Duration;
+import java.util.Optional;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -27,10 +30,15 @@ public final class ServicesView extends PolledScreen {
     private final UiExecutor executor;
 
     public ServicesView(ServicesViewModel model, UiExecutor executor) {
+        this(model, executor, Optional.empty());
+    }
+
+    /** With the "Add to stack" menu of ready-made tools beside "Restart all". */
+    public ServicesView(ServicesViewModel model, UiExecutor executor, Optional<ReadyMadeMenu> readyMade) {
         super(executor, Duration.ofSeconds(1), model::refresh);
         this.model = model;
         this.executor = executor;
-        build();
+        build(readyMade);
     }
 
     @Override
@@ -43,15 +51,16 @@ public final class ServicesView extends PolledScreen {
         return Feather.SERVER;
     }
 
-    private void build() {
+    private void build(Optional<ReadyMadeMenu> readyMade) {
         Button restartAll = Icons.button("Restart all", Feather.REFRESH_CW,
                 "Stop every service, then start them again: databases and caches before the gateway");
         restartAll.setId("restart-all");
         restartAll.getStyleClass().add("accent");
         restartAll.disableProperty().bind(model.restartingAllProperty());
         restartAll.setOnAction(e -> model.restartAll());
+        Node[] actions = readyMade.map(m -> new Node[] {m.button(), restartAll}).orElse(new Node[] {restartAll});
         HBox header = ScreenHeader.of("Services",
-                "Everything this panel runs: start, stop and restart each one, or all in dependency order.", restartAll);
+                "Everything this panel runs: start, stop and restart each one, or all in dependency order.", actions);
 
         Label message = new Label();
         message.getStyleClass().addAll("banner", "banner-danger");
@@ -71,7 +80,9 @@ public final class ServicesView extends PolledScreen {
 
         TableView<ServiceRow> table = table();
         VBox.setVgrow(table, Priority.ALWAYS);
-        root.getChildren().addAll(header, message, stackProblem, table);
+        root.getChildren().addAll(header, message, stackProblem);
+        readyMade.ifPresent(m -> root.getChildren().add(m.banners()));
+        root.getChildren().add(table);
     }
 
     private TableView<ServiceRow> table() {
@@ -84,7 +95,7 @@ public final class ServicesView extends PolledScreen {
         TableColumn<ServiceRow, ServiceRow> name = new TableColumn<>("Service");
         name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         name.setCellFactory(c -> new NameCell());
-        name.setPrefWidth(230);
+        name.setPrefWidth(200);
 
         TableColumn<ServiceRow, ManagedService.State> state = new TableColumn<>("State");
         state.setCellValueFactory(c -> c.getValue().stateProperty());
@@ -94,17 +105,20 @@ public final class ServicesView extends PolledScreen {
         TableColumn<ServiceRow, String> port = new TableColumn<>("Port");
         port.setCellValueFactory(c -> c.getValue().portProperty());
         port.setPrefWidth(80);
+        port.setMinWidth(72);
         port.getStyleClass().add("mono-column");
 
-        TableColumn<ServiceRow, String> cpu = new TableColumn<>("CPU");
-        cpu.setCellValueFactory(c -> c.getValue().cpuProperty());
-        cpu.setPrefWidth(80);
+        TableColumn<ServiceRow, ServiceRow> cpu = new TableColumn<>("CPU");
+        cpu.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        cpu.setCellFactory(c -> new UsageCell(ServiceRow::cpuProperty, ServiceRow::cpuHistoryProperty, 100, "cpu"));
+        cpu.setPrefWidth(140);
         cpu.getStyleClass().add("mono-column");
         cpu.setId("column-cpu");
 
-        TableColumn<ServiceRow, String> memory = new TableColumn<>("Memory");
-        memory.setCellValueFactory(c -> c.getValue().memoryProperty());
-        memory.setPrefWidth(90);
+        TableColumn<ServiceRow, ServiceRow> memory = new TableColumn<>("Memory");
+        memory.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        memory.setCellFactory(c -> new UsageCell(ServiceRow::memoryProperty, ServiceRow::memoryHistoryProperty, 64 << 20, "memory"));
+        memory.setPrefWidth(150);
         memory.getStyleClass().add("mono-column");
         memory.setId("column-memory");
 

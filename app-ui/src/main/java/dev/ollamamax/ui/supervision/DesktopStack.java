@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
@@ -34,6 +36,11 @@ public final class DesktopStack implements AutoCloseable {
     private final Map<String, StackRunner> runners = new LinkedHashMap<>();
     private final Map<String, StackFile> files = new LinkedHashMap<>();
     private final Map<String, String> problems = new LinkedHashMap<>();
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, r -> {
+        Thread t = new Thread(r, "stack-probes");
+        t.setDaemon(true);
+        return t;
+    });
 
     public DesktopStack(ServiceRegistry registry) {
         this.registry = registry;
@@ -41,8 +48,9 @@ public final class DesktopStack implements AutoCloseable {
 
     /**
      * Reads {@code folder}'s stack file as {@code origin} ("home", "project"), replacing what that origin ran
-     * before, registers its processes and starts the enabled ones in dependency order. No file: the origin's
-     * processes stop and go away.
+     * before, registers its processes and starts the enabled ones in dependency order. A process declared exactly
+     * as before keeps running untouched (only what changed restarts, as process-compose's {@code project update}).
+     * No file: the origin's processes stop and go away.
      */
     public synchronized void load(String origin, Path folder) {
         Path file = folder.resolve(StackFile.FILE_NAME);
@@ -63,8 +71,16 @@ public final class DesktopStack implements AutoCloseable {
             problems.put(origin, file + ": cannot be read (" + e.getMessage() + ")");
             return;
         }
+        Map<String, StackProcess> unchanged = new LinkedHashMap<>();
+        StackRunner previous = runners.get(origin);
+        if (previous != null) {
+            for (ProcessSpec spec : stack.processes()) {
+                previous.process(spec.name()).filter(p -> p.spec().sameRunAs(spec))
+                        .flatMap(p -> previous.release(p.spec().name())).ifPresent(p -> unchanged.put(spec.name(), p));
+            }
+        }
         drop(origin);
-        StackRunner runner = new StackRunner(stack);
+        StackRunner runner = new StackRunner(stack, scheduler, StackRunner.GRACE, unchanged);
         runners.put(origin, runner);
         files.put(origin, stack);
         runner.processes().forEach(registry::register);
@@ -116,5 +132,6 @@ public final class DesktopStack implements AutoCloseable {
     @Override
     public synchronized void close() {
         new ArrayList<>(runners.keySet()).forEach(this::drop);
+        scheduler.shutdownNow();
     }
 }

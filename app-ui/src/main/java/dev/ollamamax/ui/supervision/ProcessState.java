@@ -124,6 +124,11 @@ final class ProcessState {
         exitedZero |= code == 0;
     }
 
+    /** Whether anyone (the stack or the user) has asked it to start since it was declared. */
+    synchronized boolean attempted() {
+        return attempted;
+    }
+
     /** {@code process_started}: launched since the user (or the stack) last started it. */
     synchronized boolean started() {
         return launched;

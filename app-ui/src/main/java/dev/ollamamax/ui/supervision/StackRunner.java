@@ -5,10 +5,12 @@ import dev.ollamamax.shared.stack.ProcessSpec;
 import dev.ollamamax.shared.stack.StackFile;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,7 +21,8 @@ import java.util.logging.Logger;
  * {@code depends_on} conditions hold ({@code process_started}, {@code process_healthy} = readiness passed,
  * {@code process_completed_successfully} = exited 0), so independent ones start together and dependents wait.
  * A condition that can no longer hold (the dependency crashed or stopped) leaves the dependent unstarted, with
- * the reason in its log. {@code disabled: true} processes are not started. {@link #close()} stops all of them,
+ * the reason in its log. {@code disabled: true} processes are not started, nor are adopted ones that were started
+ * before (they keep the state they had under the runner of the file's previous version). {@link #close()} stops all of them,
  * dependents first.
  */
 public final class StackRunner implements AutoCloseable {
@@ -29,7 +32,9 @@ public final class StackRunner implements AutoCloseable {
     public static final Duration GRACE = Duration.ofSeconds(10);
 
     private final Map<String, StackProcess> processes = new LinkedHashMap<>();
+    private final Set<String> adopted = new HashSet<>();
     private final ScheduledExecutorService scheduler;
+    private final boolean ownsScheduler;
     private final List<Thread> waiting = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
@@ -38,14 +43,42 @@ public final class StackRunner implements AutoCloseable {
     }
 
     StackRunner(StackFile stack, Duration grace) {
-        this.scheduler = Executors.newScheduledThreadPool(2, r -> {
+        this(stack, Executors.newScheduledThreadPool(2, r -> {
             Thread t = new Thread(r, "stack-probes");
             t.setDaemon(true);
             return t;
-        });
+        }), true, grace, Map.of());
+    }
+
+    /**
+     * A runner on a shared {@code scheduler} (not shut down by {@link #close()}) that takes over the {@code adopted}
+     * processes as they are, running or not: a reloaded stack file restarts only what changed.
+     */
+    StackRunner(StackFile stack, ScheduledExecutorService scheduler, Duration grace, Map<String, StackProcess> adopted) {
+        this(stack, scheduler, false, grace, adopted);
+    }
+
+    private StackRunner(StackFile stack, ScheduledExecutorService scheduler, boolean ownsScheduler, Duration grace,
+                        Map<String, StackProcess> adopted) {
+        this.scheduler = scheduler;
+        this.ownsScheduler = ownsScheduler;
         for (ProcessSpec spec : stack.processes()) {
-            processes.put(spec.name(), new StackProcess(spec, scheduler, grace));
+            StackProcess kept = adopted.get(spec.name());
+            if (kept != null && kept.spec().sameRunAs(spec)) {
+                processes.put(spec.name(), kept);
+                this.adopted.add(spec.name());
+            } else {
+                processes.put(spec.name(), new StackProcess(spec, scheduler, grace));
+            }
         }
+    }
+
+    /**
+     * Hands {@code name}'s process over to another runner: this one no longer stops it on {@link #close()}.
+     * Empty if there is no such process.
+     */
+    Optional<StackProcess> release(String name) {
+        return Optional.ofNullable(processes.remove(name));
     }
 
     /** Every declared process, disabled ones included, in start order. */
@@ -60,7 +93,7 @@ public final class StackRunner implements AutoCloseable {
     /** Starts every enabled process once its dependencies allow; returns at once (the waiting is in the background). */
     public void startAll() {
         for (StackProcess p : processes.values()) {
-            if (!p.spec().disabled()) {
+            if (!p.spec().disabled() && !(adopted.contains(p.spec().name()) && p.status().attempted())) {
                 waiting.add(Thread.ofVirtual().name("stack-start-" + p.spec().name()).start(() -> startWhenReady(p)));
             }
         }
@@ -129,6 +162,8 @@ public final class StackRunner implements AutoCloseable {
     public void close() {
         closed = true;
         stopAll();
-        scheduler.shutdownNow();
+        if (ownsScheduler) {
+            scheduler.shutdownNow();
+        }
     }
 }

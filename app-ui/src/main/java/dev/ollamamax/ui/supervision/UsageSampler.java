@@ -33,6 +33,7 @@ public final class UsageSampler implements AutoCloseable {
     private final OperatingSystem os = new SystemInfo().getOperatingSystem();
     private final Map<Long, OSProcess> previous = new HashMap<>();
     private final Map<String, Usage> latest = new ConcurrentHashMap<>();
+    private final Map<String, List<Usage>> history = new ConcurrentHashMap<>();
     private ScheduledExecutorService ticker;
 
     public UsageSampler(ServiceRegistry registry) {
@@ -42,6 +43,15 @@ public final class UsageSampler implements AutoCloseable {
     /** The last sample of the service, when it runs as a process of its own. */
     public Optional<Usage> usage(String serviceId) {
         return Optional.ofNullable(latest.get(serviceId));
+    }
+
+    /** How many samples {@link #history} keeps: two minutes at one sample every 2 s. */
+    public static final int HISTORY = 60;
+
+    /** The service's last samples, oldest first (up to {@link #HISTORY}); empty when it has no process of its own. */
+    public List<Usage> history(String serviceId) {
+        List<Usage> samples = history.get(serviceId);
+        return samples == null ? List.of() : samples;
     }
 
     /** Samples every service now (blocking, a few milliseconds per process). */
@@ -55,6 +65,12 @@ public final class UsageSampler implements AutoCloseable {
         previous.putAll(seen);
         latest.keySet().retainAll(next.keySet());
         latest.putAll(next);
+        history.keySet().retainAll(next.keySet());
+        next.forEach((id, usage) -> history.merge(id, List.of(usage), (old, add) -> {
+            List<Usage> out = new ArrayList<>(old.subList(Math.max(0, old.size() - HISTORY + 1), old.size()));
+            out.addAll(add);
+            return List.copyOf(out);
+        }));
     }
 
     private Usage sample(long pid, Map<Long, OSProcess> seen) {

@@ -6,8 +6,6 @@ import dev.ollamamax.server.testing.FakeOllama;
 import dev.ollamamax.ui.app.DesktopFixture;
 import dev.ollamamax.ui.common.DesktopGateways;
 import dev.ollamamax.ui.common.GatewayStatus;
-import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -17,13 +15,11 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -166,24 +162,8 @@ class ChatVisionFxTest {
         return image;
     }
 
-    /** Saves the window as PNG when OMX_SCREENSHOTS names a folder (docs/screenshots/chat-vision-thinking.png). */
+    /** Saves the window as docs/screenshots/chat-vision-thinking.png when OMX_SCREENSHOTS names a folder. */
     private void screenshot(FxRobot robot) throws Exception {
-        String folder = System.getenv("OMX_SCREENSHOTS");
-        if (folder == null || folder.isBlank()) {
-            return;
-        }
-        WritableImage[] image = new WritableImage[1];
-        robot.interact(() -> image[0] = stage.getScene().snapshot(null));
-        PixelReader pixels = image[0].getPixelReader();
-        int w = (int) image[0].getWidth();
-        int h = (int) image[0].getHeight();
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                out.setRGB(x, y, pixels.getArgb(x, y));
-            }
-        }
-        Files.createDirectories(Path.of(folder));
-        ImageIO.write(out, "png", Path.of(folder, "chat-vision-thinking.png").toFile());
+        dev.ollamamax.ui.app.Screenshots.save(robot, stage.getScene(), "chat-vision-thinking.png");
     }
 }

@@ -6,18 +6,13 @@ import dev.ollamamax.server.testing.FakeModel;
 import dev.ollamamax.server.testing.FakeOllama;
 import dev.ollamamax.ui.app.DesktopFixture;
 import dev.ollamamax.ui.common.DesktopGateways;
-import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -97,23 +92,8 @@ class MemoryFxTest {
         return null;
     }
 
+    /** Saves the window as docs/screenshots/memory.png when OMX_SCREENSHOTS names a folder. */
     private void screenshot(FxRobot robot) throws Exception {
-        String folder = System.getenv("OMX_SCREENSHOTS");
-        if (folder == null || folder.isBlank()) {
-            return;
-        }
-        WritableImage[] image = new WritableImage[1];
-        robot.interact(() -> image[0] = stage.getScene().snapshot(null));
-        PixelReader pixels = image[0].getPixelReader();
-        int w = (int) image[0].getWidth();
-        int h = (int) image[0].getHeight();
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                out.setRGB(x, y, pixels.getArgb(x, y));
-            }
-        }
-        Files.createDirectories(Path.of(folder));
-        ImageIO.write(out, "png", Path.of(folder, "memory.png").toFile());
+        dev.ollamamax.ui.app.Screenshots.save(robot, stage.getScene(), "memory.png");
     }
 }

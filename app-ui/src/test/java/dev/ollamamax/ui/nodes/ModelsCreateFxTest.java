@@ -7,21 +7,16 @@ import dev.ollamamax.server.testing.FakeOllama;
 import dev.ollamamax.ui.app.DesktopFixture;
 import dev.ollamamax.ui.common.DesktopGateways;
 import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -96,7 +91,7 @@ class ModelsCreateFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#create-problem").queryAs(Label.class).getText()).isEmpty();
         assertThat(create.isDisabled()).isFalse();
-        BufferedImage form = snapshot(robot, robot.lookup("#create-dialog").queryAs(DialogPane.class).getScene());
+        BufferedImage form = dev.ollamamax.ui.app.Screenshots.take(robot, robot.lookup("#create-dialog").queryAs(DialogPane.class).getScene());
 
         robot.clickOn("#create-confirm");
 
@@ -110,7 +105,7 @@ class ModelsCreateFxTest {
                 .isEqualTo("reading model metadata\ncreating system layer\nwriting manifest\nsuccess");
         assertThat(robot.lookup("#create-dialog").tryQuery()).isEmpty();
         assertThat(node.requests()).anyMatch(r -> r.path().equals("/api/create") && r.body().contains("\"num_ctx\":8192"));
-        save("models-create.png", form, snapshot(robot, stage.getScene()));
+        save("models-create.png", form, dev.ollamamax.ui.app.Screenshots.take(robot, stage.getScene()));
     }
 
     @Test
@@ -131,33 +126,19 @@ class ModelsCreateFxTest {
         TableView<?> aliases = robot.lookup("#aliases-table").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> aliases.getItems().stream()
                 .anyMatch(a -> ((AliasRow) a).name().equals(alias) && ((AliasRow) a).chain().equals("qwen2.5:32b → qwen2.5:0.5b")));
-        BufferedImage dialog = snapshot(robot, robot.lookup("#aliases-dialog").queryAs(DialogPane.class).getScene());
+        BufferedImage dialog = dev.ollamamax.ui.app.Screenshots.take(robot, robot.lookup("#aliases-dialog").queryAs(DialogPane.class).getScene());
         int row = aliases.getItems().stream().map(a -> ((AliasRow) a).name()).toList().indexOf(alias);
         robot.interact(() -> aliases.getSelectionModel().select(row));
         robot.clickOn("#alias-delete");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> aliases.getItems().stream()
                 .noneMatch(a -> ((AliasRow) a).name().equals(alias)));
         assertThat(robot.lookup("#aliases-message").queryAs(Label.class).isVisible()).isFalse();
-        save("models-aliases.png", dialog, snapshot(robot, stage.getScene()));
-    }
-
-    private static BufferedImage snapshot(FxRobot robot, Scene scene) {
-        WritableImage[] image = new WritableImage[1];
-        robot.interact(() -> image[0] = scene.snapshot(null));
-        PixelReader pixels = image[0].getPixelReader();
-        BufferedImage out = new BufferedImage((int) image[0].getWidth(), (int) image[0].getHeight(), BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < out.getHeight(); y++) {
-            for (int x = 0; x < out.getWidth(); x++) {
-                out.setRGB(x, y, pixels.getArgb(x, y));
-            }
-        }
-        return out;
+        save("models-aliases.png", dialog, dev.ollamamax.ui.app.Screenshots.take(robot, stage.getScene()));
     }
 
     /** The window with the dialog beside it, when OMX_SCREENSHOTS names a folder (docs/screenshots/models-create.png). */
     private static void save(String file, BufferedImage dialog, BufferedImage window) throws Exception {
-        String folder = System.getenv("OMX_SCREENSHOTS");
-        if (folder == null || folder.isBlank()) {
+        if (dev.ollamamax.ui.app.Screenshots.folder().isEmpty()) {
             return;
         }
         BufferedImage out = new BufferedImage(window.getWidth() + dialog.getWidth() + 16,
@@ -168,7 +149,6 @@ class ModelsCreateFxTest {
         g.drawImage(window, 0, 0, null);
         g.drawImage(dialog, window.getWidth() + 16, 0, null);
         g.dispose();
-        Files.createDirectories(Path.of(folder));
-        ImageIO.write(out, "png", Path.of(folder, file).toFile());
+        dev.ollamamax.ui.app.Screenshots.save(out, file);
     }
 }

@@ -6,7 +6,6 @@ import dev.ollamamax.server.process.ManagedService;
 import dev.ollamamax.shared.ports.probe.FreePorts;
 import dev.ollamamax.shared.stack.StackFile;
 import dev.ollamamax.ui.app.DesktopFixture;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -14,10 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -109,27 +105,21 @@ class ServicesStackFxTest {
         assertThat(row(table, "stack:web").orElseThrow().port()).isEqualTo(String.valueOf(webPort));
         assertThat(row(table, "gateway.primary").orElseThrow().cpuProperty().get()).isEqualTo("–");
         assertThat(robot.lookup("#stack-problem").queryAs(Label.class).isVisible()).isFalse();
+        // the web server's row draws its last samples: one point per sample, within the cell
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> row(table, "stack:web").orElseThrow().memoryHistoryProperty().get().size() >= 3);
+        WaitForAsyncUtils.waitForFxEvents();
+        int samples = row(table, "stack:web").orElseThrow().memoryHistoryProperty().get().size();
+        java.util.List<dev.ollamamax.ui.common.Sparkline> lines = robot.lookup(".sparkline-memory")
+                .queryAllAs(dev.ollamamax.ui.common.Sparkline.class).stream()
+                .filter(l -> l.points().size() >= 2 * 3).toList();
+        assertThat(lines).isNotEmpty();
+        assertThat(lines).anySatisfy(l -> assertThat(l.points()).hasSizeBetween(2 * 3, 2 * (samples + 1)));
+        assertThat(lines.getFirst().points()).allSatisfy(v -> assertThat(v).isBetween(0.0, 48.0));
         screenshot(robot);
     }
 
-    /** Saves the window as PNG when OMX_SCREENSHOTS names a folder (the README's docs/screenshots/services-stack.png). */
+    /** Saves the window as docs/screenshots/services-stack.png when OMX_SCREENSHOTS names a folder. */
     private void screenshot(FxRobot robot) throws Exception {
-        String folder = System.getenv("OMX_SCREENSHOTS");
-        if (folder == null || folder.isBlank()) {
-            return;
-        }
-        WritableImage[] image = new WritableImage[1];
-        robot.interact(() -> image[0] = stage.getScene().snapshot(null));
-        PixelReader pixels = image[0].getPixelReader();
-        int w = (int) image[0].getWidth();
-        int h = (int) image[0].getHeight();
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                out.setRGB(x, y, pixels.getArgb(x, y));
-            }
-        }
-        Files.createDirectories(Path.of(folder));
-        ImageIO.write(out, "png", Path.of(folder, "services-stack.png").toFile());
+        dev.ollamamax.ui.app.Screenshots.save(robot, stage.getScene(), "services-stack.png");
     }
 }

@@ -79,6 +79,33 @@ class DesktopStackTest {
     }
 
     @Test
+    void reloadingRestartsOnlyWhatChanged() throws Exception {
+        write(home, "processes:\n  keep: {command: sleep 30}\n  change: {command: sleep 30}\n  gone: {command: sleep 30}\n");
+        stack.load("home", home);
+        Eventually.within(Duration.ofSeconds(10), () -> registry.all().size() == 3 && registry.all().stream()
+                .allMatch(s -> s.pid().isPresent()), () -> registry.all().toString());
+        long keep = registry.find("stack:keep").flatMap(ManagedService::pid).orElseThrow();
+        long change = registry.find("stack:change").flatMap(ManagedService::pid).orElseThrow();
+        long gone = registry.find("stack:gone").flatMap(ManagedService::pid).orElseThrow();
+
+        // a comment above moves every line: "keep" is still declared the same way
+        write(home, "# edited\nprocesses:\n  keep: {command: sleep 30}\n  change: {command: sleep 31}\n  added: {command: sleep 30}\n");
+        stack.load("home", home);
+
+        Eventually.within(Duration.ofSeconds(10), () -> registry.find("stack:change").flatMap(ManagedService::pid)
+                .filter(p -> p != change).isPresent() && registry.find("stack:added").flatMap(ManagedService::pid).isPresent(),
+                () -> registry.all().toString());
+        assertThat(registry.find("stack:keep").flatMap(ManagedService::pid)).contains(keep);
+        assertThat(ProcessHandle.of(keep).map(ProcessHandle::isAlive)).contains(true);
+        assertThat(ProcessHandle.of(change).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(ProcessHandle.of(gone).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(registry.all()).extracting(ManagedService::id).containsExactlyInAnyOrder("stack:keep", "stack:change", "stack:added");
+
+        stack.close();
+        assertThat(ProcessHandle.of(keep).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+    }
+
+    @Test
     void aNameInBothFilesIsRefused() throws Exception {
         write(home, "processes:\n  api: {command: sleep 30}\n");
         write(project, "processes:\n  api: {command: sleep 30}\n");
