@@ -3,7 +3,9 @@
 # PostgreSQL and Redis), waits until the gateway is up and then SETTLE seconds more, and reports the memory
 # of each process it started: RSS and PSS (proportional: pages shared between PostgreSQL's processes counted
 # once), summed. Target: ≤ 300 MiB in all. Args: [settle seconds, default 20]. JVM options for the desktop:
-# BENCH_JVM_OPTS (default: the options scripts/desktop.sh uses). Linux only (/proc). Run under the lock.
+# BENCH_JVM_OPTS (default: the options scripts/desktop.sh uses). BENCH_HISTOGRAM=1: after the figures, a full
+# GC and the top 40 lines of the desktop JVM's class histogram (what holds the heap at idle). Linux only
+# (/proc). Run under the lock.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
@@ -63,3 +65,8 @@ report "PostgreSQL (all its processes)" $pg
 # shellcheck disable=SC2086
 report "Redis" $redis
 printf '| %-32s | %3s | %8.1f | %8.1f |\n' "total (target 300 MiB)" "" "$(echo "$total_rss/1024" | bc -l)" "$(echo "$total_pss/1024" | bc -l)"
+if [ "${BENCH_HISTOGRAM:-0}" = 1 ]; then
+  jcmd "$app" GC.run >/dev/null 2>&1 || true
+  echo "Heap after a full GC: $(jcmd "$app" GC.heap_info 2>/dev/null | sed -n 's/.*used \([0-9]*K\).*/used \1/p' | head -1)"
+  jcmd "$app" GC.class_histogram 2>/dev/null | sed -n '2,43p' || true
+fi
