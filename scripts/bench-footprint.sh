@@ -53,7 +53,11 @@ server_pid() { sed -n 's/^server-pid=//p' "$work/home/run/$1.properties" 2>/dev/
 postmaster=$(server_pid postgres)
 pg="$postmaster $(pgrep -P "$postmaster" | tr '\n' ' ')"
 redis=$(server_pid redis)
-heap=$(jcmd "$app" GC.heap_info 2>/dev/null | sed -n 's/.*committed \([0-9]*K\), used \([0-9]*K\).*/committed \1, used \2/p' | head -1)
+# Heap committed / in use, summed over the generations (G1 prints "total N K, used N K" once, the serial
+# collector once per generation).
+heap_kib() { jcmd "$app" GC.heap_info 2>/dev/null | awk '/ total [0-9]+K, used [0-9]+K/ { for (i = 1; i <= NF; i++) {
+  if ($i == "total") t += $(i + 1); if ($i == "used") u += $(i + 1) } } END { if (t) printf "committed %dK, used %dK", t, u }'; }
+heap=$(heap_kib)
 if [[ "$opts" == *NativeMemoryTracking* ]]; then
   jcmd "$app" VM.native_memory summary 2>/dev/null | grep -E "^(Total|-  *[A-Za-z ]+ \(reserved)" | sed 's/^-  */  /' || true
 fi
@@ -67,6 +71,6 @@ report "Redis" $redis
 printf '| %-32s | %3s | %8.1f | %8.1f |\n' "total (target 300 MiB)" "" "$(echo "$total_rss/1024" | bc -l)" "$(echo "$total_pss/1024" | bc -l)"
 if [ "${BENCH_HISTOGRAM:-0}" = 1 ]; then
   jcmd "$app" GC.run >/dev/null 2>&1 || true
-  echo "Heap after a full GC: $(jcmd "$app" GC.heap_info 2>/dev/null | sed -n 's/.*used \([0-9]*K\).*/used \1/p' | head -1)"
-  jcmd "$app" GC.class_histogram 2>/dev/null | sed -n '2,43p' || true
+  echo "Heap after a full GC: $(heap_kib)"
+  jcmd "$app" GC.class_histogram 2>/dev/null | sed -n '2,43p;/^Total/p' || true
 fi
