@@ -71,6 +71,6 @@ report "Redis" $redis
 printf '| %-32s | %3s | %8.1f | %8.1f |\n' "total (target 300 MiB)" "" "$(echo "$total_rss/1024" | bc -l)" "$(echo "$total_pss/1024" | bc -l)"
 if [ "${BENCH_HISTOGRAM:-0}" = 1 ]; then
   jcmd "$app" GC.run >/dev/null 2>&1 || true
-  echo "Heap after a full GC: $(heap_kib)"
+  echo "Heap after a full GC: $(heap_kib); desktop JVM RSS $(( $(kib VmRSS "$app" status) / 1024 )) MiB, PSS $(( $(kib Pss "$app" smaps_rollup) / 1024 )) MiB"
   jcmd "$app" GC.class_histogram 2>/dev/null | sed -n '2,43p;/^Total/p' || true
 fi
