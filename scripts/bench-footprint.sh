@@ -27,7 +27,7 @@ cleanup() {
 trap cleanup EXIT
 export DISPLAY=$display
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-opts=${BENCH_JVM_OPTS-"-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=app-ui/target/ollamamax-desktop.jsa -XX:+UseSerialGC -Xms16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20"}
+opts=${BENCH_JVM_OPTS-"-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=app-ui/target/ollamamax-desktop.jsa -XX:+UseG1GC -XX:G1PeriodicGCInterval=5000 -Xms16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20"}
 # shellcheck disable=SC2086
 java $opts -jar app-ui/target/ollamamax-desktop.jar --OLLAMAMAX_HOME="$work/home" --PORT="$(free_port)" \
   --WS_PORT="$(free_port)" --FALLBACK_PORT="$(free_port)" --ENABLE_LOCAL_OLLAMA=false >"$work/log" 2>&1 &
@@ -53,10 +53,11 @@ server_pid() { sed -n 's/^server-pid=//p' "$work/home/run/$1.properties" 2>/dev/
 postmaster=$(server_pid postgres)
 pg="$postmaster $(pgrep -P "$postmaster" | tr '\n' ' ')"
 redis=$(server_pid redis)
-# Heap committed / in use, summed over the generations (G1 prints "total N K, used N K" once, the serial
-# collector once per generation).
-heap_kib() { jcmd "$app" GC.heap_info 2>/dev/null | awk '/ total [0-9]+K, used [0-9]+K/ { for (i = 1; i <= NF; i++) {
-  if ($i == "total") t += $(i + 1); if ($i == "used") u += $(i + 1) } } END { if (t) printf "committed %dK, used %dK", t, u }'; }
+# Heap committed / in use (G1 prints "committed N K, used N K" once, the serial collector "total N K, used
+# N K" once per generation).
+heap_kib() { jcmd "$app" GC.heap_info 2>/dev/null | awk '/ used [0-9]+K/ && !/Metaspace|class space/ { for (i = 1; i <= NF; i++) {
+  if ($i == "committed" || ($i == "total" && $(i + 1) ~ /K,$/)) t += $(i + 1); if ($i == "used") u += $(i + 1) } }
+  END { if (t) printf "committed %dK, used %dK", t, u }'; }
 heap=$(heap_kib)
 if [[ "$opts" == *NativeMemoryTracking* ]]; then
   jcmd "$app" VM.native_memory summary 2>/dev/null | grep -E "^(Total|-  *[A-Za-z ]+ \(reserved)" | sed 's/^-  */  /' || true
