@@ -10,14 +10,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 settle=${1:-20}
-if ! command -v Xvfb >/dev/null && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq xvfb libgtk-3-0 >/dev/null
-fi
+source scripts/xvfb.sh
 mvn -B -q -DskipTests package
 work=$(mktemp -d)
-display=":$((200 + RANDOM % 500))"
-Xvfb "$display" -screen 0 1400x900x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb=$!
+start_xvfb
 app=""
 cleanup() {
   if [ -n "$app" ]; then kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true; fi

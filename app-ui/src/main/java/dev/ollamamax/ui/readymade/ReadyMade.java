@@ -46,9 +46,9 @@ public enum ReadyMade {
 
     /** The first of its executables on {@code env}'s PATH. */
     public Optional<Path> find(Map<String, String> env) {
-        String path = env.getOrDefault("PATH", "");
+        String[] dirs = env.getOrDefault("PATH", "").split(Pattern.quote(java.io.File.pathSeparator));
         for (String name : executables) {
-            for (String dir : Pattern.compile(Pattern.quote(java.io.File.pathSeparator)).split(path)) {
+            for (String dir : dirs) {
                 if (dir.isBlank()) {
                     continue;
                 }

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -36,11 +35,7 @@ public final class DesktopStack implements AutoCloseable {
     private final Map<String, StackRunner> runners = new LinkedHashMap<>();
     private final Map<String, StackFile> files = new LinkedHashMap<>();
     private final Map<String, String> problems = new LinkedHashMap<>();
-    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, r -> {
-        Thread t = new Thread(r, "stack-probes");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService scheduler = StackRunner.newScheduler();
 
     public DesktopStack(ServiceRegistry registry) {
         this.registry = registry;

@@ -43,11 +43,16 @@ public final class StackRunner implements AutoCloseable {
     }
 
     StackRunner(StackFile stack, Duration grace) {
-        this(stack, Executors.newScheduledThreadPool(2, r -> {
+        this(stack, newScheduler(), true, grace, Map.of());
+    }
+
+    /** The scheduler stack processes run their probes and delayed restarts on (daemon threads). */
+    static ScheduledExecutorService newScheduler() {
+        return Executors.newScheduledThreadPool(2, r -> {
             Thread t = new Thread(r, "stack-probes");
             t.setDaemon(true);
             return t;
-        }), true, grace, Map.of());
+        });
     }
 
     /**
